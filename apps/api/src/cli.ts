@@ -1,0 +1,76 @@
+import { Command } from 'commander';
+import { Locale, Slug, TimeZone, CurrencyCode } from '@frontdesk/contracts';
+import { composeApp, VERSION, type AppParts } from './compose';
+import { loadConfig } from './platform/config';
+import { migrateToLatest } from './platform/db/migrate';
+import { provisionDatabase, resolveAdminKey } from './platform/db/provision';
+import { blueprintNames, seedBlueprint } from './seed';
+import { startFrontdesk, stopOnSignals } from './main';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const quiet = { info: () => undefined, warn: (m: string) => out(`warning: ${m}`) };
+
+/** Runs one command against the database (starting the embedded one if needed), then stops it. */
+async function withApp<T>(fn: (parts: AppParts) => Promise<T>): Promise<T> {
+  const config = { ...loadConfig(), logLevel: 'silent' as const };
+  const database = await provisionDatabase(config, quiet);
+  const parts = await composeApp({ config, databaseUrl: database.url, adminKey: resolveAdminKey(config).key });
+  try {
+    await migrateToLatest(parts.db.pool);
+    return await fn(parts);
+  } finally {
+    await parts.close();
+    await database.release();
+  }
+}
+
+const program = new Command('frontdesk').version(VERSION).description('Frontdesk: the AI front desk for service businesses');
+
+program.command('start').description('start the HTTP server (embedded database unless DATABASE_URL is set)')
+  .action(async () => {
+    stopOnSignals(await startFrontdesk());
+  });
+
+program.command('migrate').description('apply pending database migrations')
+  .action(async () => {
+    await withApp(async () => out('Database is up to date.'));
+  });
+
+program.command('seed').description('load a blueprint tenant')
+  .option('--blueprint <name>', `one of: ${blueprintNames().join(', ')}`)
+  .option('--all', 'every blueprint')
+  .action(async (opts: { blueprint?: string; all?: boolean }) => {
+    const names = opts.all ? blueprintNames() : opts.blueprint ? [opts.blueprint] : [];
+    if (!names.length) throw new Error('Give --blueprint <name> or --all');
+    await withApp(async (parts) => {
+      for (const name of names) {
+        const r = await seedBlueprint(parts, name);
+        out(r.created ? `Created ${r.slug}; API key: ${r.apiKey}` : `${r.slug} already exists; left as it is`);
+      }
+    });
+  });
+
+const tenant = program.command('tenant').description('manage tenants');
+tenant.command('create').description('create a tenant and its first API key')
+  .requiredOption('--name <name>').requiredOption('--slug <slug>')
+  .requiredOption('--time-zone <zone>', 'IANA zone, e.g. America/Sao_Paulo')
+  .requiredOption('--locale <locale>', 'e.g. pt-BR').requiredOption('--currency <code>', 'ISO 4217, e.g. BRL')
+  .action(async (o: { name: string; slug: string; timeZone: string; locale: string; currency: string }) => {
+    const input = { name: o.name, slug: Slug.parse(o.slug), timeZone: TimeZone.parse(o.timeZone), locale: Locale.parse(o.locale), currency: CurrencyCode.parse(o.currency) };
+    await withApp(async (parts) => {
+      const { tenant: t, apiKey } = await parts.accounts.createTenant(input);
+      out(`Created tenant ${t.slug} (${t.id})\nAPI key (shown once): ${apiKey.key}`);
+    });
+  });
+
+const apikey = program.command('apikey').description('manage API keys');
+apikey.command('create').description('issue an API key for a tenant')
+  .requiredOption('--tenant <slug>').option('--name <name>', 'what the key is for', 'cli')
+  .action(async (o: { tenant: string; name: string }) => {
+    await withApp(async (parts) => out((await parts.accounts.issueApiKey(o.tenant, o.name)).key));
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(`frontdesk: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

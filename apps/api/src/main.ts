@@ -1,0 +1,80 @@
+import { composeApp, type AppParts } from './compose';
+import { loadConfig, type Config } from './platform/config';
+import { migrateToLatest } from './platform/db/migrate';
+import { provisionDatabase, resolveAdminKey, type ProvisionedDatabase } from './platform/db/provision';
+import { blueprintNames, seedBlueprint } from './seed';
+
+const say = (msg: string) => process.stdout.write(`${msg}\n`);
+const bootLog = { info: (m: string) => say(`[frontdesk] ${m}`), warn: (m: string) => say(`[frontdesk] warning: ${m}`) };
+
+export interface Running {
+  parts: AppParts;
+  database: ProvisionedDatabase;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Database (embedded or DATABASE_URL) → migrations → blueprints on first start → HTTP server. */
+export async function startFrontdesk(config: Config = loadConfig()): Promise<Running> {
+  const startedAt = performance.now();
+  const database = await provisionDatabase(config, bootLog);
+  let parts: AppParts | undefined;
+  try {
+    const admin = resolveAdminKey(config);
+    parts = await composeApp({ config, databaseUrl: database.url, adminKey: admin.key });
+    const applied = await migrateToLatest(parts.db.pool);
+    if (applied.length) bootLog.info(`Applied migrations: ${applied.join(', ')}`);
+    const seeded = config.seedBlueprints ? await seedAll(parts) : [];
+    await parts.app.listen({ port: config.port, host: config.host });
+    const address = parts.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    printWelcome(url, database, admin, seeded, performance.now() - startedAt);
+    const running = parts;
+    return {
+      parts: running, database, url,
+      async stop() {
+        await running.close();
+        await database.release();
+      },
+    };
+  } catch (err) {
+    await parts?.close().catch(() => undefined);
+    await database.release().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function seedAll(parts: AppParts) {
+  const results = [];
+  for (const name of blueprintNames()) results.push(await seedBlueprint(parts, name));
+  return results.filter((r) => r.created);
+}
+
+function printWelcome(url: string, db: ProvisionedDatabase, admin: { file?: string }, seeded: { slug: string; apiKey?: string }[], ms: number) {
+  say('');
+  say(`Frontdesk is running at ${url}  (ready in ${Math.round(ms)} ms, ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`);
+  say(`  API docs:      ${url}/docs   (OpenAPI: ${url}/v1/openapi.json)`);
+  say(`  Admin key:     ${admin.file ? `in ${admin.file}` : 'FRONTDESK_ADMIN_KEY'}`);
+  if (seeded.length) {
+    say('  Blueprint tenants created (these keys are shown once; issue more with POST /v1/tenants/{slug}/api-keys):');
+    for (const s of seeded) say(`    ${s.slug.padEnd(20)} ${s.apiKey}`);
+  }
+  say('  Stop with Ctrl+C.');
+  say('');
+}
+
+export function stopOnSignals(running: Running): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    bootLog.info(`${signal} received, stopping`);
+    running.stop().then(() => process.exit(0), (err) => {
+      process.stderr.write(`${String(err)}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

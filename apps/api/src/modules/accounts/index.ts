@@ -1,0 +1,2 @@
+export { accountsService, type AccountsService } from './service';
+export { accountsRoutes } from './routes';

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ApiKeyCreate, ApiKeyIssued, Location, LocationCreate, Tenant, TenantCreate, TenantCreated } from '@frontdesk/contracts';
+import type { ZodApp } from '../../platform/http/server';
+import { requireAdmin, requireTenant } from '../../platform/auth/bearer';
+import { notFound } from '../../shared/errors';
+import type { AccountsService } from './service';
+
+export function accountsRoutes(app: ZodApp, accounts: AccountsService): void {
+  app.post('/v1/tenants', {
+    schema: { tags: ['tenants'], summary: 'Create a tenant (platform admin key)', body: TenantCreate, response: { 201: TenantCreated } },
+  }, async (request, reply) => {
+    requireAdmin(request);
+    return reply.code(201).send(await accounts.createTenant(request.body));
+  });
+
+  app.get('/v1/tenants', {
+    schema: { tags: ['tenants'], summary: 'List tenants (platform admin key)', response: { 200: z.object({ items: z.array(Tenant) }) } },
+  }, async (request) => {
+    requireAdmin(request);
+    return { items: await accounts.listTenants() };
+  });
+
+  app.get('/v1/tenant', {
+    schema: { tags: ['tenants'], summary: 'The tenant of this API key', response: { 200: Tenant } },
+  }, async (request) => accounts.tenant(requireTenant(request)));
+
+  app.post('/v1/tenants/:slug/api-keys', {
+    schema: {
+      tags: ['tenants'], summary: 'Issue an API key for a tenant (platform admin key)',
+      params: z.object({ slug: z.string() }), body: ApiKeyCreate.optional(), response: { 201: ApiKeyIssued },
+    },
+  }, async (request, reply) => {
+    requireAdmin(request);
+    const tenant = await accounts.tenantBySlug(request.params.slug);
+    if (!tenant) throw notFound('Tenant');
+    return reply.code(201).send(await accounts.issueApiKey(tenant.slug, request.body?.name ?? 'api key'));
+  });
+
+  app.post('/v1/locations', {
+    schema: { tags: ['locations'], body: LocationCreate, response: { 201: Location } },
+  }, async (request, reply) => reply.code(201).send(await accounts.createLocation(requireTenant(request), request.body)));
+
+  app.get('/v1/locations', {
+    schema: { tags: ['locations'], response: { 200: z.object({ items: z.array(Location) }) } },
+  }, async (request) => ({ items: await accounts.listLocations(requireTenant(request)) }));
+}

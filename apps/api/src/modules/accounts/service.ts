@@ -1,0 +1,61 @@
+import type { ApiKeyIssued, Location, Tenant, TenantCreate } from '@frontdesk/contracts';
+import { AppError, notFound } from '../../shared/errors';
+import { newSecret, sha256 } from '../../shared/ids';
+import type { Database } from '../../platform/db/database';
+import { sqlState } from '../../platform/db/database';
+import { accountsRepository } from './repository';
+
+// A tenant key names its tenant, so it is looked up by (tenant_id, hash): fd_<tenant id hex>_<secret>.
+const KEY_PATTERN = /^fd_([0-9a-f]{32})_([A-Za-z0-9_-]{20,})$/;
+
+const uuidFromHex = (hex: string) =>
+  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+
+export function accountsService(db: Database) {
+  const repo = accountsRepository(db);
+
+  async function issueKey(tenantId: string, name: string): Promise<ApiKeyIssued> {
+    const key = `fd_${tenantId.replaceAll('-', '')}_${newSecret(24)}`;
+    const prefix = key.slice(0, 14);
+    const { id, createdAt } = await repo.insertApiKey(tenantId, name, prefix, sha256(key));
+    return { id, name, prefix, key, createdAt };
+  }
+
+  return {
+    async createTenant(input: TenantCreate, blueprint: string | null = null): Promise<{ tenant: Tenant; apiKey: ApiKeyIssued }> {
+      try {
+        const tenant = await repo.insertTenant(input, blueprint);
+        return { tenant, apiKey: await issueKey(tenant.id, 'first key') };
+      } catch (err) {
+        if (sqlState(err) === '23505') throw new AppError('TENANT_SLUG_TAKEN', `The slug "${input.slug}" is taken`);
+        throw err;
+      }
+    },
+    async issueApiKey(slug: string, name: string): Promise<ApiKeyIssued> {
+      const tenant = await repo.tenantBySlug(slug);
+      if (!tenant) throw notFound('Tenant');
+      return issueKey(tenant.id, name);
+    },
+    async verifyTenantKey(key: string): Promise<{ tenantId: string; keyId: string } | undefined> {
+      const match = KEY_PATTERN.exec(key);
+      if (!match) return undefined;
+      const tenantId = uuidFromHex(match[1]!);
+      const found = await repo.findApiKey(tenantId, sha256(key));
+      return found && { tenantId, keyId: found.id };
+    },
+    tenantBySlug: (slug: string) => repo.tenantBySlug(slug),
+    listTenants: () => repo.listTenants(),
+    async tenant(id: string): Promise<Tenant> {
+      const t = await repo.tenantById(id);
+      if (!t) throw notFound('Tenant');
+      return t;
+    },
+    async createLocation(tenantId: string, input: { name: string; address?: string; timeZone?: string }): Promise<Location> {
+      const timeZone = input.timeZone ?? (await this.tenant(tenantId)).timeZone;
+      return repo.insertLocation(tenantId, { ...input, timeZone });
+    },
+    listLocations: (tenantId: string) => repo.listLocations(tenantId),
+    locationExists: (tenantId: string, id: string) => repo.locationExists(tenantId, id),
+  };
+}
+export type AccountsService = ReturnType<typeof accountsService>;

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.url().optional(),
+  FRONTDESK_DATA_DIR: z.string().default('./data'),
+  FRONTDESK_ADMIN_KEY: z.string().min(24, 'use at least 24 characters').optional(),
+  FRONTDESK_PUBLIC_URL: z.url().optional(),
+  FRONTDESK_SEED_BLUEPRINTS: z.enum(['true', 'false']).default('true'),
+  FRONTDESK_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminKey: string | undefined;
+  publicUrl: string | undefined;
+  seedBlueprints: boolean;
+  dbPoolMax: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  production: boolean;
+}
+
+/** The only reader of process.env: validates everything once and lists every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.FRONTDESK_DATA_DIR),
+    adminKey: e.FRONTDESK_ADMIN_KEY,
+    publicUrl: e.FRONTDESK_PUBLIC_URL,
+    seedBlueprints: e.FRONTDESK_SEED_BLUEPRINTS === 'true',
+    dbPoolMax: e.FRONTDESK_DB_POOL_MAX,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,59 @@
+import pg from 'pg';
+
+// timestamptz and dates come back as strings we control; bigint money as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
+  /** Runs fn in one transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  readonly pool: pg.Pool;
+}
+
+export function connectDatabase(url: string, max: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'frontdesk' });
+  pool.on('error', () => undefined); // an idle client's error surfaces on its next use
+  const run = async <T extends Row>(client: pg.Pool | pg.PoolClient, text: string, params?: unknown[]) =>
+    (await client.query<T>(text, params)).rows;
+  return {
+    pool,
+    query: (text, params) => run(pool, text, params),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({ query: (text, params) => run(client, text, params) });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** SQLSTATE of a driver error, if any. */
+export function sqlState(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+export function constraintOf(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'constraint' in err
+    ? String((err as { constraint: unknown }).constraint)
+    : undefined;
+}

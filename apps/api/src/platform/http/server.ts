@@ -1,0 +1,73 @@
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Principal } from '../auth/bearer';
+import { AppError } from '../../shared/errors';
+import { sendProblem, toAppError } from './problem';
+
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface HttpOptions {
+  logLevel: string;
+  bodyLimitBytes?: number;
+  authenticate: (request: FastifyRequest) => Promise<Principal>;
+  version: string;
+}
+
+/** Fastify with zod contracts, problem+json errors, OpenAPI at /v1/openapi.json and docs at /docs. */
+export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
+  const app = Fastify({
+    logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
+    bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
+    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, request, reply) =>
+    sendProblem(reply, toAppError(err instanceof Error ? err : new Error(String(err)), request), request.url));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Frontdesk API', version: options.version, description: 'Bookings, availability and the catalogue of every tenant.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/v1/') && !request.url.startsWith('/v1/openapi.json') && !isPublic(request.url)) {
+      request.principal = await options.authenticate(request);
+    }
+  });
+  return app;
+}
+
+/** Routes that authenticate by a secret in the URL instead of a bearer key. */
+function isPublic(url: string): boolean {
+  return url.startsWith('/v1/ical/');
+}

@@ -1,0 +1,33 @@
+/** Every error code the API can return. docs/errors.md lists the same codes (a test keeps them in sync). */
+export const errorCodes = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  MALFORMED_JSON: { status: 400, title: 'The body is not valid JSON' },
+  UNAUTHENTICATED: { status: 401, title: 'Missing or unknown credentials' },
+  FORBIDDEN: { status: 403, title: 'These credentials may not do this' },
+  NOT_FOUND: { status: 404, title: 'No such thing' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Send application/json' },
+  TENANT_SLUG_TAKEN: { status: 409, title: 'A tenant with this slug exists' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used with a different request' },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, title: 'A request with this Idempotency-Key is still running' },
+  SCHED_SLOT_UNAVAILABLE: { status: 409, title: 'This time cannot be booked' },
+  SCHED_SLOT_TAKEN: { status: 409, title: 'Someone else took this time' },
+  SCHED_CAPACITY_FULL: { status: 409, title: 'No seats left at this time' },
+  SCHED_HOLD_EXPIRED: { status: 409, title: 'The hold has expired' },
+  SCHED_HOLD_MISMATCH: { status: 409, title: 'The hold is for another service or time' },
+  SCHED_BOOKING_NOT_ACTIVE: { status: 409, title: 'The booking is cancelled or finished' },
+  SCHED_CANCELLATION_WINDOW: { status: 409, title: 'Too late to change this booking under the policy' },
+  SCHED_RECURRENCE_CONFLICTS: { status: 409, title: 'Some occurrences cannot be booked' },
+  SCHED_RESOURCE_IN_USE: { status: 409, title: 'The resource is still used by services' },
+  SCHED_WRONG_CURRENCY: { status: 400, title: "The price is not in the tenant's currency" },
+  SCHED_UNKNOWN_RESOURCE: { status: 400, title: 'A resource id does not exist in this tenant' },
+  SCHED_INVALID_SCHEDULE: { status: 400, title: 'The schedule is not valid' },
+  SCHED_WINDOW_INVALID: { status: 400, title: 'The time window is not valid' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  DATA_DIR_IN_USE: { status: 500, title: 'Another Frontdesk is using this data directory' },
+  INTERNAL: { status: 500, title: 'Something went wrong on our side' },
+  NOT_READY: { status: 503, title: 'Not ready' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,6 @@
+export * from './common';
+export * from './accounts';
+export * from './scheduling';
+export * from './bookings';
+export * from './errors';
+export * from './blueprint';
