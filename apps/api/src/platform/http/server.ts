@@ -38,7 +38,6 @@ export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
   const app = Fastify({
     logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
-    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

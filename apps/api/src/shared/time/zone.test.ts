@@ -22,7 +22,11 @@ function oracle(date: string, time: string, tz: string, side: WallSide): number 
   const pdt = Temporal.PlainDateTime.from(`${d}T${t}`);
   const earlier = pdt.toZonedDateTime(tz, { disambiguation: 'earlier' });
   if (!earlier.toPlainDateTime().equals(pdt)) return earlier.getTimeZoneTransition('next')!.epochMilliseconds; // gap
-  return (side === 'start' ? earlier : pdt.toZonedDateTime(tz, { disambiguation: 'later' })).epochMilliseconds;
+  if (side === 'start') return earlier.epochMilliseconds;
+  const later = pdt.toZonedDateTime(tz, { disambiguation: 'later' });
+  // An end at exactly the first repeated wall time: nothing of the repeated hour is before it.
+  const atTransition = later.subtract({ nanoseconds: 1 }).offsetNanoseconds !== later.offsetNanoseconds;
+  return (atTransition ? earlier : later).epochMilliseconds;
 }
 
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -41,6 +45,9 @@ describe('wallClockToInstant: DST is deliberate', () => {
     ['2026-03-29', '02:00', 'Europe/London', 'start', '2026-03-29T01:00:00Z', '02:00 BST exists'],
     ['2026-10-25', '01:30', 'Europe/London', 'start', '2026-10-25T00:30:00Z', 'overlap, start → earlier (BST)'],
     ['2026-10-25', '01:30', 'Europe/London', 'end', '2026-10-25T01:30:00Z', 'overlap, end → later (GMT)'],
+    ['2026-10-25', '01:00', 'Europe/London', 'start', '2026-10-25T00:00:00Z', 'first repeated wall time, start → earlier'],
+    ['2026-10-25', '01:00', 'Europe/London', 'end', '2026-10-25T00:00:00Z', 'end at the first repeated wall time → earlier'],
+    ['2026-10-25', '02:00', 'Europe/London', 'end', '2026-10-25T02:00:00Z', '02:00 occurs once (GMT)'],
     ['2026-03-08', '02:30', 'America/New_York', 'start', '2026-03-08T07:00:00Z', 'gap → 03:00 EDT'],
     ['2026-03-08', '02:30', 'America/New_York', 'end', '2026-03-08T07:00:00Z', 'gap → 03:00 EDT'],
     ['2026-11-01', '01:30', 'America/New_York', 'start', '2026-11-01T05:30:00Z', 'overlap, start → EDT'],

@@ -13,7 +13,11 @@
  *     gap never adds time that the wall clock did not show;
  *   - times that occur twice (fall back, e.g. 01:30 on 2026-10-25 London, 2026-11-01 New York)
  *     resolve to the EARLIER instant for a start and the LATER instant for an end, so the
- *     interval covers the whole wall-clock period (it is then one hour longer).
+ *     interval covers the whole wall-clock period (it is then one hour longer). One boundary
+ *     case follows from the definition: an END at exactly the first repeated wall time (01:00 on
+ *     2026-10-25 London) resolves to the earlier instant, because no instant of the repeated
+ *     hour shows a wall time before 01:00 (a shift 22:00–01:00 ends when the clock first shows
+ *     01:00, not an hour later).
  */
 import { Temporal } from 'temporal-polyfill';
 
@@ -212,7 +216,13 @@ export function localMsToInstant(localMs: number, tz: string, side: WallSide): n
   const cL = localMs - oL;
   const vE = offsetIn(z, cE) === oE;
   const vL = oE === oL ? vE : offsetIn(z, cL) === oL;
-  if (vE && vL) return side === 'start' ? Math.min(cE, cL) : Math.max(cE, cL);
+  if (vE && vL) {
+    const early = Math.min(cE, cL);
+    const late = Math.max(cE, cL);
+    if (side === 'start') return early;
+    // An end at exactly the transition (the first repeated wall time) is the earlier instant.
+    return offsetIn(z, late - 1) === offsetIn(z, late) ? late : early;
+  }
   if (vE) return cE;
   if (vL) return cL;
   if (oE !== oL) {
@@ -229,7 +239,10 @@ function slowLocalMsToInstant(localMs: number, tz: string, side: WallSide): numb
   const pdt = new Temporal.PlainDateTime(y, mo, d).add({ milliseconds: msOfDay });
   const earlier = pdt.toZonedDateTime(tz, { disambiguation: 'earlier' });
   if (earlier.toPlainDateTime().equals(pdt)) {
-    return side === 'start' ? earlier.epochMilliseconds : pdt.toZonedDateTime(tz, { disambiguation: 'later' }).epochMilliseconds;
+    if (side === 'start') return earlier.epochMilliseconds;
+    const later = pdt.toZonedDateTime(tz, { disambiguation: 'later' });
+    const justBefore = later.subtract({ nanoseconds: 1 });
+    return justBefore.offsetNanoseconds === later.offsetNanoseconds ? later.epochMilliseconds : earlier.epochMilliseconds;
   }
   return earlier.getTimeZoneTransition('next')?.epochMilliseconds ?? earlier.epochMilliseconds;
 }

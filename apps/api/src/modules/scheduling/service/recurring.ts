@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { isoInstant } from '../../../shared/time/iso';
 import type { Database } from '../../../platform/db/database';
 import { weeklyStarts } from '../domain/recurrence';
 import { claimsRepository } from '../repository/claims';
@@ -30,7 +31,7 @@ export function recurringService(
         start, check: await availability.check(tenantId, service, start, { resourceIds: input.resourceIds, seats: input.seats }),
       })));
       const conflicts = checks.filter((c) => !c.check.bookable)
-        .map((c) => ({ start: new Date(c.start).toISOString(), reasons: c.check.reasons as Reason[] }));
+        .map((c) => ({ start: isoInstant(c.start), reasons: c.check.reasons as Reason[] }));
       if (conflicts.length && !input.skipConflicts) {
         throw new AppError('SCHED_RECURRENCE_CONFLICTS', `${conflicts.length} of ${starts.length} occurrences cannot be booked`, { conflicts });
       }
@@ -43,7 +44,7 @@ export function recurringService(
           await claimsRepository(tx).releaseExpiredHolds(tenantId, clock.now());
           for (const occurrence of free) {
             current = occurrence;
-            const start = new Date(occurrence.start).toISOString();
+            const start = isoInstant(occurrence.start);
             booked.push(await bookings.claimInTx(tx, tenantId, service,
               { ...input, start, resourceIds: occurrence.resourceIds, recurrenceId }, occurrence.start, occurrence.resourceIds));
           }

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, inject } from 'vitest';
+import { composeApp, type AppParts } from '../../src/compose';
+import { loadConfig } from '../../src/platform/config';
+import { seedBlueprint } from '../../src/seed';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+export type Target = { name: string; url: string; template: string };
+export const targets = (): Target[] => inject('databaseTargets');
+export const embeddedTarget = (): Target => targets()[0]!;
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A fresh database cloned from the migrated template; dropped after the file. */
+export async function createTestDatabase(target: Target = embeddedTarget()): Promise<string> {
+  const name = `fd_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: target.url });
+  await admin.connect();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
+      break;
+    } catch (err) {
+      // 55006: the template is busy with a concurrent clone; try again shortly.
+      if ((err as { code?: string }).code !== '55006' || attempt > 50) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+    }
+  }
+  await admin.end();
+  afterAll(async () => {
+    const c = new pg.Client({ connectionString: target.url });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  });
+  return withDatabase(target.url, name);
+}
+
+export interface TestApp extends AppParts {
+  /** Authorization header for a key. */
+  auth(key: string): { authorization: string };
+  admin: { authorization: string };
+  clock: { now(): number; set(ms: number): void; advance(ms: number): void; useRealTime(): void };
+}
+
+/** The real app (real database, real HTTP stack via inject or listen) with a controllable clock. */
+export async function startTestApp(options: { target?: Target; poolMax?: number } = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase(options.target);
+  let fixed: number | undefined;
+  const clock = {
+    now: () => fixed ?? Date.now(),
+    set: (ms: number) => void (fixed = ms),
+    advance: (ms: number) => void (fixed = (fixed ?? Date.now()) + ms),
+    useRealTime: () => void (fixed = undefined),
+  };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10 };
+  const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, clock });
+  await parts.app.ready();
+  afterAll(() => parts.close());
+  return { ...parts, clock, auth: (key) => ({ authorization: `Bearer ${key}` }), admin: { authorization: `Bearer ${ADMIN_KEY}` } };
+}
+
+/** Creates a tenant through the API and returns its key. */
+export async function createTenant(app: TestApp, overrides: Record<string, string> = {}): Promise<{ id: string; key: string; slug: string }> {
+  const slug = overrides.slug ?? `t-${randomBytes(3).toString('hex')}`;
+  const res = await app.app.inject({
+    method: 'POST', url: '/v1/tenants', headers: app.admin,
+    payload: { name: 'Test', slug, timeZone: 'America/Sao_Paulo', locale: 'pt-BR', currency: 'BRL', ...overrides },
+  });
+  if (res.statusCode !== 201) throw new Error(`tenant create failed: ${res.body}`);
+  const body = res.json();
+  return { id: body.tenant.id, key: body.apiKey.key, slug };
+}
+
+export async function seedTenant(app: TestApp, blueprint: string): Promise<{ key: string; slug: string }> {
+  const r = await seedBlueprint(app, blueprint);
+  if (!r.apiKey) throw new Error(`blueprint ${blueprint} was already seeded`);
+  return { key: r.apiKey, slug: r.slug };
+}
