@@ -42,6 +42,18 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** FRONTDESK_TEST_PG_URL, else a local PostgreSQL on 5432 when one answers (required in CI); 'off' disables. */
+async function externalServer(): Promise<string | undefined> {
+  const configured = process.env.FRONTDESK_TEST_PG_URL;
+  if (configured === 'off') return undefined;
+  const url = configured ?? LOCAL_POSTGRES;
+  if (await reachable(url)) return url;
+  if (configured || process.env.CI) throw new Error(`The PostgreSQL server at ${url} is not reachable`);
+  return undefined;
+}
+
 /**
  * One embedded PostgreSQL per run (and the server in FRONTDESK_TEST_PG_URL, e.g. Debian's
  * PostgreSQL 15, when set): a migrated template database that each test file clones.
@@ -54,9 +66,8 @@ export default async function setup(project: TestProject) {
   await migrateTemplate(embedded.url(), template);
   const targets = [{ name: 'embedded', url: embedded.url(), template }];
 
-  const external = process.env.FRONTDESK_TEST_PG_URL;
+  const external = await externalServer();
   if (external) {
-    if (!(await reachable(external))) throw new Error(`FRONTDESK_TEST_PG_URL=${external} is not reachable`);
     await migrateTemplate(external, template);
     targets.push({ name: 'postgres', url: external, template });
   }

@@ -127,7 +127,7 @@ describe('wallClockToInstant: DST is deliberate', () => {
           const d = z.toPlainDate().toString();
           return d === date && m >= lo && m < hi;
         };
-        for (let t = Z(`${date}T00:00:00Z`) - 18 * 3600_000; t < Z(`${date}T00:00:00Z`) + 42 * 3600_000; t += 5 * 60_000) {
+        for (let t = Z(`${date}T00:00:00Z`) - 18 * 3600_000; t < Z(`${date}T00:00:00Z`) + 42 * 3600_000; t += 15 * 60_000) {
           if (inWall(t)) expect(t >= S && t < E, `${iso(t)} in [${iso(S)}, ${iso(E)})`).toBe(true);
         }
         if (E > S) {
@@ -135,7 +135,7 @@ describe('wallClockToInstant: DST is deliberate', () => {
           expect(inWall(E - 60_000)).toBe(true);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 });
