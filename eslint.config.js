@@ -27,7 +27,7 @@ export default tseslint.config(
     files: ['apps/api/src/modules/*/domain/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...io, '**/platform/**', '../../*/**'] }],
+      'no-restricted-imports': ['error', { patterns: [...io, '**/platform/**', '**/repository/**', '**/service/**', '**/routes/**'] }],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Pass the clock in.' },

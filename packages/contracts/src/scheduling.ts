@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, LocalDate, Money, TimeZone, WallInterval } from './common';
+import { Id, LocalDate, Money, TimeZone, WallInterval } from './common';
 
 export const ResourceKind = z.enum(['staff', 'room', 'chair', 'vehicle', 'equipment', 'other']);
 
@@ -8,7 +8,7 @@ export const ResourceCreate = z.object({
   kind: ResourceKind,
   timeZone: TimeZone,
   locationId: Id.optional(),
-  active: z.boolean().default(true),
+  active: z.boolean().optional().describe('default true'),
 });
 export const ResourceUpdate = ResourceCreate.partial();
 export const Weekly = z.object({
@@ -50,28 +50,31 @@ const serviceFields = {
   description: z.string().max(2000).optional(),
   locationId: Id.optional(),
   durationMinutes: z.number().int().min(1).max(24 * 60),
-  bufferBeforeMinutes: z.number().int().min(0).max(24 * 60).default(0),
-  bufferAfterMinutes: z.number().int().min(0).max(24 * 60).default(0),
+  bufferBeforeMinutes: z.number().int().min(0).max(24 * 60).optional().describe('default 0'),
+  bufferAfterMinutes: z.number().int().min(0).max(24 * 60).optional().describe('default 0'),
   slotIntervalMinutes: z.number().int().min(5).max(24 * 60).optional().describe('defaults to the duration'),
   price: Money,
   deposit: Money.nullable().optional(),
-  capacity: z.number().int().min(1).max(1000).default(1).describe('seats per slot; 1 = exclusive'),
-  minNoticeMinutes: z.number().int().min(0).max(365 * 24 * 60).default(0),
-  notSameDay: z.boolean().default(false),
-  horizonDays: z.number().int().min(1).max(730).default(90),
-  cancellationWindowMinutes: z.number().int().min(0).max(30 * 24 * 60).default(0)
-    .describe('cancelling or rescheduling later than this before the start needs overridePolicy'),
+  capacity: z.number().int().min(1).max(1000).optional().describe('seats per slot; 1 = exclusive (default)'),
+  minNoticeMinutes: z.number().int().min(0).max(365 * 24 * 60).optional().describe('default 0'),
+  notSameDay: z.boolean().optional().describe('default false'),
+  horizonDays: z.number().int().min(1).max(730).optional().describe('default 90'),
+  cancellationWindowMinutes: z.number().int().min(0).max(30 * 24 * 60).optional()
+    .describe('cancelling or rescheduling later than this before the start needs overridePolicy (default 0)'),
   resourceIds: z.array(Id).min(1).max(100).optional().describe('shorthand for one requirement: any one of these'),
   requirements: z.array(Requirement).min(1).max(10).optional()
     .describe('every group at once, e.g. one van AND two crew'),
-  active: z.boolean().default(true),
+  active: z.boolean().optional().describe('default true'),
 };
 export const ServiceCreate = z.object(serviceFields).refine(
   (s) => (s.resourceIds === undefined) !== (s.requirements === undefined),
   { message: 'give either resourceIds or requirements', path: ['resourceIds'] },
 );
 export type ServiceCreate = z.infer<typeof ServiceCreate>;
-export const ServiceUpdate = z.object(serviceFields).partial();
+export const ServiceUpdate = z.object(serviceFields).partial().refine(
+  (s) => s.resourceIds === undefined || s.requirements === undefined,
+  { message: 'give either resourceIds or requirements, not both', path: ['resourceIds'] },
+);
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;
 
 export const Service = z.object({

@@ -157,11 +157,11 @@ describe('HTTP basics', () => {
       expect(body.errors).toEqual([expect.objectContaining({ path: 'name' })]);
     });
 
-    it('rejects a body that is not JSON with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    it('rejects a body of an unknown media type with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
       const res = await app.app.inject({
         method: 'POST', url: '/v1/resources',
-        headers: { ...app.auth(key), 'content-type': 'text/plain' },
-        payload: 'name=Ana',
+        headers: { ...app.auth(key), 'content-type': 'application/xml' },
+        payload: '<resource name="Ana"/>',
       });
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
@@ -202,6 +202,8 @@ describe('HTTP basics', () => {
       if (res.statusCode >= 500) expect(body.detail).toBe('Something went wrong on our side; it has been logged');
     });
 
+    // BUG (reported): zod string contracts accept U+0000, PostgreSQL text refuses it (22021), and the
+    // unmapped driver error becomes a 500 INTERNAL instead of a 400 for the client's input.
     it.fails('rejects a NUL byte in a text field as 400 VALIDATION_FAILED naming the field (currently 500)', async () => {
       const res = await app.app.inject({
         method: 'POST', url: '/v1/resources', headers: app.auth(key),

@@ -27,7 +27,7 @@ export function accountsRoutes(app: ZodApp, accounts: AccountsService): void {
   app.post('/v1/tenants/:slug/api-keys', {
     schema: {
       tags: ['tenants'], summary: 'Issue an API key for a tenant (platform admin key)',
-      params: z.object({ slug: z.string() }), body: ApiKeyCreate.optional(), response: { 201: ApiKeyIssued },
+      params: z.object({ slug: z.string() }), body: ApiKeyCreate.nullish(), response: { 201: ApiKeyIssued },
     },
   }, async (request, reply) => {
     requireAdmin(request);

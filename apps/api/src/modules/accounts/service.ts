@@ -14,18 +14,21 @@ const uuidFromHex = (hex: string) =>
 export function accountsService(db: Database) {
   const repo = accountsRepository(db);
 
-  async function issueKey(tenantId: string, name: string): Promise<ApiKeyIssued> {
+  async function issueKey(tenantId: string, name: string, r = repo): Promise<ApiKeyIssued> {
     const key = `fd_${tenantId.replaceAll('-', '')}_${newSecret(24)}`;
     const prefix = key.slice(0, 14);
-    const { id, createdAt } = await repo.insertApiKey(tenantId, name, prefix, sha256(key));
+    const { id, createdAt } = await r.insertApiKey(tenantId, name, prefix, sha256(key));
     return { id, name, prefix, key, createdAt };
   }
 
   return {
     async createTenant(input: TenantCreate, blueprint: string | null = null): Promise<{ tenant: Tenant; apiKey: ApiKeyIssued }> {
       try {
-        const tenant = await repo.insertTenant(input, blueprint);
-        return { tenant, apiKey: await issueKey(tenant.id, 'first key') };
+        return await db.transaction(async (tx) => {
+          const txRepo = accountsRepository(tx);
+          const tenant = await txRepo.insertTenant(input, blueprint);
+          return { tenant, apiKey: await issueKey(tenant.id, 'first key', txRepo) };
+        });
       } catch (err) {
         if (sqlState(err) === '23505') throw new AppError('TENANT_SLUG_TAKEN', `The slug "${input.slug}" is taken`);
         throw err;

@@ -43,6 +43,10 @@ export function toAppError(err: FastifyError | Error, request: FastifyRequest): 
     return new AppError(frameworkCodes[fastifyCode], err.message);
   }
   if (err instanceof SyntaxError && /JSON/.test(err.message)) return new AppError('MALFORMED_JSON', err.message);
+  const sqlState = (err as { code?: unknown }).code;
+  if (sqlState === '22021' || sqlState === '22P05') {
+    return new AppError('VALIDATION_FAILED', 'Text may not contain NUL (\\u0000) characters');
+  }
   const status = (err as FastifyError).statusCode;
   if (status === 404) return new AppError('NOT_FOUND', 'No such route');
   if (status === 405) return new AppError('METHOD_NOT_ALLOWED');

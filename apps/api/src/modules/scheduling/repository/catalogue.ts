@@ -26,7 +26,7 @@ const toService = (r: any): ServiceRecord => ({
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface ResourceWrite { name: string; kind: string; timeZone: string; locationId: string | null; active: boolean }
-export interface ServiceWrite extends Omit<ServiceRecord, 'id' | 'createdAt'> {}
+export type ServiceWrite = Omit<ServiceRecord, 'id' | 'createdAt'>;
 
 const serviceColumns = `location_id, name, description, duration_minutes, buffer_before_minutes, buffer_after_minutes,
   slot_interval_minutes, price_amount, price_currency, deposit_amount, capacity, min_notice_minutes, not_same_day,

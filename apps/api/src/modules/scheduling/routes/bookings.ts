@@ -64,7 +64,7 @@ export function bookingRoutes(app: ZodApp, d: BookingRouteDeps): void {
     async (req) => present(await d.bookings.update(requireTenant(req), req.params.id, req.body)));
   app.post('/v1/bookings/:id/reschedule', { schema: { tags, params: ById, body: Reschedule, response: { 200: Booking } } },
     async (req) => present(await d.bookings.reschedule(requireTenant(req), req.params.id, req.body)));
-  app.post('/v1/bookings/:id/cancel', { schema: { tags, params: ById, body: Cancel.optional(), response: { 200: Booking } } },
+  app.post('/v1/bookings/:id/cancel', { schema: { tags, params: ById, body: Cancel.nullish(), response: { 200: Booking } } },
     async (req) => present(await d.bookings.cancel(requireTenant(req), req.params.id, req.body ?? { overridePolicy: false })));
 
   app.post('/v1/holds', { schema: { tags: ['holds'], body: HoldCreate, response: { 201: Hold } } },

@@ -6,7 +6,7 @@ import { validateSchedule } from '../domain/availability';
 import { catalogueRepository, type ResourceRecord, type ResourceWrite, type ServiceRecord, type ServiceWrite } from '../repository/catalogue';
 import type { TenantDirectory } from '../ports';
 
-type ResourceInput = { name: string; kind: string; timeZone: string; locationId?: string; active: boolean };
+type ResourceInput = { name: string; kind: string; timeZone: string; locationId?: string; active?: boolean };
 
 export function catalogueService(db: Database, tenants: TenantDirectory) {
   const repo = catalogueRepository(db);
@@ -67,7 +67,7 @@ export function catalogueService(db: Database, tenants: TenantDirectory) {
   return {
     async createResource(tenantId: string, input: ResourceInput): Promise<ResourceRecord> {
       await checkLocation(tenantId, input.locationId);
-      const write: ResourceWrite = { ...input, locationId: input.locationId ?? null };
+      const write: ResourceWrite = { ...input, locationId: input.locationId ?? null, active: input.active ?? true };
       return repo.insertResource(tenantId, write, newSecret(24));
     },
     async updateResource(tenantId: string, id: string, patch: Partial<ResourceInput>): Promise<ResourceRecord> {
@@ -107,7 +107,8 @@ export function catalogueService(db: Database, tenants: TenantDirectory) {
     async updateService(tenantId: string, id: string, patch: ServiceUpdate): Promise<ServiceRecord> {
       const current = await serviceOr404(tenantId, id);
       const requirementsGiven = patch.requirements !== undefined || patch.resourceIds !== undefined;
-      const merged = { ...current, ...patch, requirements: requirementsGiven ? patch.requirements : current.requirements };
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const merged = { ...current, ...given, requirements: requirementsGiven ? patch.requirements : current.requirements };
       const write = serviceWrite(merged as Parameters<typeof serviceWrite>[0]);
       if (patch.slotIntervalMinutes === undefined && patch.durationMinutes !== undefined && current.slotIntervalMinutes === current.durationMinutes) {
         write.slotIntervalMinutes = patch.durationMinutes;

@@ -56,10 +56,11 @@ function minutes(name: string, v: number, min: number): number {
 }
 
 /**
- * `rangeFrom`/`rangeTo` limit the work (working intervals, busy ranges) to starts in that range;
- * the bookable bounds [lo, hi) always come from the query itself.
+ * `rangeFrom`/`rangeTo` limit the work (working intervals, busy ranges) to starts in that range,
+ * further clipped to the bookable bounds [lo, hi) when `clip` (findSlots). explainStart does not
+ * clip, so it can still tell what else is wrong with a start outside the bounds.
  */
-export function prepare(q: AvailabilityQuery, rangeFrom: number, rangeTo: number): Context {
+export function prepare(q: AvailabilityQuery, rangeFrom: number, rangeTo: number, clip = true): Context {
   const sv = q.service;
   const dur = minutes('durationMinutes', sv.durationMinutes, Number.MIN_VALUE);
   const step = minutes('slotIntervalMinutes', sv.slotIntervalMinutes, Number.MIN_VALUE);
@@ -81,8 +82,8 @@ export function prepare(q: AvailabilityQuery, rangeFrom: number, rangeTo: number
   const groups: Group[] = [];
   let disjoint = true;
   let impossible = !(seats >= 1 && seats <= capacity);
-  const from = Math.max(lo, rangeFrom);
-  const to = Math.min(hi, rangeTo);
+  const from = clip ? Math.max(lo, rangeFrom) : rangeFrom;
+  const to = clip ? Math.min(hi, rangeTo) : rangeTo;
   for (const g of sv.requirements) {
     const members: ResourceState[] = [];
     for (const id of g.resourceIds) {

@@ -22,7 +22,7 @@ const BUSY_CODE: Record<BusyInterval['kind'], ReasonCode> = {
 
 export function explainStart(q: AvailabilityQuery & { start: number }): Explanation {
   const s = q.start;
-  const ctx = prepare(q, s, s + 1);
+  const ctx = prepare(q, s, s + 1, false);
   const inBounds = s >= ctx.lo && s < ctx.hi;
   const aligned = onGrid(ctx, s);
   const slot = !ctx.impossible && inBounds && (aligned || ctx.joinable.has(s)) ? evaluateStart(ctx, s, aligned) : null;
@@ -35,12 +35,18 @@ export function explainStart(q: AvailabilityQuery & { start: number }): Explanat
     reasons.push({ code: 'not_aligned', message: `${formatUtc(s)} is within working hours but not on the ${ctx.step / 60_000}-minute slot grid` });
   }
   for (const r of ctx.resources) {
-    if (r.input !== undefined && !freeAt(ctx, r, s)) resourceReasons(ctx, r, s, reasons);
+    if (r.input !== undefined && relevant(ctx, r) && !freeAt(ctx, r, s)) resourceReasons(ctx, r, s, reasons);
   }
   if (reasons.length === 0) {
     reasons.push({ code: 'resource_missing', message: 'no combination of distinct free resources satisfies the requirements' });
   }
   return { bookable: false, reasons };
+}
+
+/** With a requested resource, the other members of its one-resource groups do not matter. */
+function relevant(ctx: Context, r: ResourceState): boolean {
+  if (ctx.requested === null || r === ctx.requested) return true;
+  return ctx.groups.some((g) => g.members.includes(r) && !(g.count === 1 && g.requestedIdx >= 0));
 }
 
 function boundReasons(ctx: Context, s: number, out: Reason[]): void {

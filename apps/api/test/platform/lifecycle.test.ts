@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isProcessAlive } from '../../src/platform/db/data-dir-lock';
+import { startProcess, type Started } from './process';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-life-'));
+fs.chmodSync(dataDir, 0o755);
+const env = { FRONTDESK_DATA_DIR: dataDir };
+const running: Started[] = [];
+afterAll(() => {
+  for (const p of running) p.child.kill('SIGKILL');
+  const pid = postmasterPid();
+  if (pid && isProcessAlive(pid)) process.kill(pid, 'SIGQUIT');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function postmasterPid(): number | undefined {
+  const file = path.join(dataDir, 'pg', 'postmaster.pid');
+  return fs.existsSync(file) ? Number.parseInt(fs.readFileSync(file, 'utf8'), 10) : undefined;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+const json = async (res: Response): Promise<any> => res.json();
+
+async function start(): Promise<Started> {
+  const p = await startProcess(env);
+  running.push(p);
+  return p;
+}
+
+describe('npm start on the embedded database', () => {
+  let kumonKey = '';
+  let bookingId = '';
+
+  it('creates the database, loads the four blueprints and serves the API', async () => {
+    const p = await start();
+    expect((await fetch(`${p.url}/readyz`)).status).toBe(200);
+    const adminKey = fs.readFileSync(path.join(dataDir, 'admin-key'), 'utf8').trim();
+    const tenants = await json(await fetch(`${p.url}/v1/tenants`, { headers: { authorization: `Bearer ${adminKey}` } }));
+    expect(tenants.items.map((t: { slug: string }) => t.slug).sort()).toEqual(['barberpro-palermo', 'flexoraa', 'kumon-vila-a', 'speedy-van']);
+    kumonKey = /kumon-vila-a\s+(fd_\S+)/.exec(p.output())![1]!;
+    expect(p.output()).toContain('/docs');
+
+    const services = await json(await fetch(`${p.url}/v1/services`, { headers: { authorization: `Bearer ${kumonKey}` } }));
+    const from = new Date(Date.now() + 3 * 86400_000).toISOString();
+    const to = new Date(Date.now() + 10 * 86400_000).toISOString();
+    const slots = (await json(await fetch(`${p.url}/v1/availability?serviceId=${services.items[0].id}&from=${from}&to=${to}`,
+      { headers: { authorization: `Bearer ${kumonKey}` } }))).slots;
+    expect(slots.length).toBeGreaterThan(0);
+    const booked = await fetch(`${p.url}/v1/bookings`, {
+      method: 'POST', headers: { authorization: `Bearer ${kumonKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: services.items[0].id, start: slots[0].start, customer: { name: 'Persisted' } }),
+    });
+    expect(booked.status).toBe(201);
+    bookingId = (await json(booked)).id;
+  });
+
+  it('refuses a second instance on the same data directory with a clear message', async () => {
+    const second = await startProcess(env).then(() => 'started', (err: { code: number; output: string }) => err);
+    expect(second).not.toBe('started');
+    expect((second as { code: number }).code).toBe(1);
+    expect((second as { output: string }).output).toMatch(/Another Frontdesk \(pid \d+\) is already using the data directory/);
+  });
+
+  it('stops cleanly on SIGTERM: the database server stops too', async () => {
+    const p = running.at(-1)!;
+    const pgPid = postmasterPid()!;
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    expect(isProcessAlive(pgPid)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'frontdesk.pid'))).toBe(false);
+  });
+
+  it('keeps the data across restarts and does not seed twice', async () => {
+    const p = await start();
+    expect(p.output()).not.toContain('Blueprint tenants created');
+    const res = await fetch(`${p.url}/v1/bookings/${bookingId}`, { headers: { authorization: `Bearer ${kumonKey}` } });
+    expect(res.status).toBe(200);
+    expect((await json(res)).customer.name).toBe('Persisted');
+  });
+
+  it('recovers after a crash that left the database server running', async () => {
+    const p = running.at(-1)!;
+    const orphan = postmasterPid()!;
+    p.child.kill('SIGKILL');
+    await p.exited;
+    expect(isProcessAlive(orphan)).toBe(true);
+    const again = await start();
+    expect((await fetch(`${again.url}/v1/bookings/${bookingId}`, { headers: { authorization: `Bearer ${kumonKey}` } })).status).toBe(200);
+    expect(isProcessAlive(orphan)).toBe(false);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  });
+});
