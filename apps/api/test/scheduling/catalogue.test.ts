@@ -78,9 +78,7 @@ describe('catalogue over HTTP', () => {
       expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
     });
 
-    // BUG (reported): ResourceUpdate = ResourceCreate.partial() and zod 4 still applies `.default(true)`
-    // inside `.partial()`, so any PATCH without `active` re-activates the resource.
-    it.fails('deactivates a resource with PATCH and keeps it inactive through an unrelated PATCH', async () => {
+    it('deactivates a resource with PATCH and keeps it inactive through an unrelated PATCH', async () => {
       const r = await newResource('Part-timer');
       const off = await call('PATCH', `/v1/resources/${r.id}`, { active: false });
       expect(off.statusCode).toBe(200);
@@ -276,10 +274,7 @@ describe('catalogue over HTTP', () => {
       expect(await count('services')).toBe(before);
     });
 
-    // BUG (reported): ServiceUpdate = z.object(serviceFields).partial() and zod 4 still applies the
-    // `.default(...)`s inside `.partial()`, so a PATCH of the name resets buffers, capacity, notice,
-    // notSameDay, horizon, cancellation window and active to their defaults.
-    it.fails('keeps every other field when PATCH changes the name', async () => {
+    it('keeps every other field when PATCH changes the name', async () => {
       const loc = (await call('POST', '/v1/locations', { name: 'Centro' })).json();
       const full = service([staff[0]!, staff[1]!], {
         description: 'Corte com lavagem', locationId: loc.id, bufferBeforeMinutes: 10, bufferAfterMinutes: 15,
@@ -328,9 +323,7 @@ describe('catalogue over HTTP', () => {
       expect((await call('GET', `/v1/services/${created.id}`)).json()).toEqual(created);
     });
 
-    // BUG (reported): ServiceUpdate lacks ServiceCreate's "either resourceIds or requirements" refine, so a
-    // PATCH with both answers 200, silently keeps `requirements` and drops `resourceIds`.
-    it.fails('rejects a PATCH giving both resourceIds and requirements, like create does', async () => {
+    it('rejects a PATCH giving both resourceIds and requirements, like create does', async () => {
       const created = (await call('POST', '/v1/services', service([staff[0]!]))).json();
       const res = await call('PATCH', `/v1/services/${created.id}`, {
         resourceIds: [staff[1]], requirements: [{ resourceIds: [staff[2]], count: 1 }],

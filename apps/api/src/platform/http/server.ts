@@ -17,6 +17,8 @@ import {
 import type { Principal } from '../auth/bearer';
 import { AppError } from '../../shared/errors';
 import { sendProblem, toAppError } from './problem';
+import { nulCharacterErrors } from './text-guard';
+import { validationError } from '../../shared/errors';
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -58,6 +60,10 @@ export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.addHook('preValidation', async (request) => {
+    const errors = nulCharacterErrors(request.body);
+    if (errors.length) throw validationError(errors);
+  });
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/v1/') && !request.url.startsWith('/v1/openapi.json') && !isPublic(request.url)) {
       request.principal = await options.authenticate(request);
