@@ -13,7 +13,8 @@ import { oracleIntervals, referenceSlots } from './testing-oracle';
 import type { AvailabilityQuery, BusyInterval, ReasonCode, Schedule, SeatSession, WallInterval, Weekday } from './types';
 
 const ZONES = ['Europe/London', 'America/New_York', 'America/Sao_Paulo', 'America/Argentina/Buenos_Aires', 'Asia/Kolkata'];
-const BASES = ['2026-03-26', '2026-10-23', '2026-03-06', '2026-10-30', '2026-11-30', '2026-06-10'].map((d) => utc(`${d}T00:00`));
+// Real DST weeks (London, New York; São Paulo's old midnight changes in 2018), plus ordinary weeks.
+const BASES = ['2026-03-26', '2026-10-23', '2026-03-06', '2026-10-30', '2018-11-02', '2018-02-15', '2026-11-30', '2026-06-10'].map((d) => utc(`${d}T00:00`));
 const POOL = ['r0', 'r1', 'r2', 'r3'];
 const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const CODES: ReasonCode[] = ['outside_hours', 'closed_override', 'holiday', 'booked', 'hold', 'buffer', 'external_busy', 'notice', 'horizon', 'same_day', 'not_in_window', 'resource_missing', 'not_aligned', 'capacity_full'];
