@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../platform/db/database';
 import { isoInstant } from '../../../shared/time/iso';
+import type { Allocation } from './claims';
 
 export interface BookingRecord {
   id: string; serviceId: string; status: 'pending' | 'confirmed' | 'cancelled' | 'completed' | 'no_show';
@@ -42,16 +43,23 @@ export interface BookingFilter { from?: string; to?: string; statuses?: string[]
 
 export function bookingsRepository(db: Queryable) {
   return {
-    async insertBooking(tenantId: string, b: NewBooking): Promise<BookingRecord> {
-      const [row] = await db.query(
-        `INSERT INTO bookings (tenant_id, service_id, status, start_at, end_at, resource_ids, seats, session_id,
+    /** Inserts the booking and, when given, its allocations on every resource, in one statement. */
+    async insertBooking(tenantId: string, b: NewBooking, allocation?: Allocation): Promise<BookingRecord> {
+      const insert = `INSERT INTO bookings (tenant_id, service_id, status, start_at, end_at, resource_ids, seats, session_id,
            customer_name, customer_phone, customer_email, price_amount, price_currency, deposit_amount,
            source_channel, notes, recurrence_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING *`,
-        [tenantId, b.serviceId, b.status, new Date(b.start), new Date(b.end), b.resourceIds, b.seats, b.sessionId,
-          b.customer.name, b.customer.phone ?? null, b.customer.email ?? null, b.price.amount, b.price.currency,
-          b.depositAmount, b.sourceChannel, b.notes, b.recurrenceId],
-      );
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING *`;
+      const values = [tenantId, b.serviceId, b.status, new Date(b.start), new Date(b.end), b.resourceIds, b.seats, b.sessionId,
+        b.customer.name, b.customer.phone ?? null, b.customer.email ?? null, b.price.amount, b.price.currency,
+        b.depositAmount, b.sourceChannel, b.notes, b.recurrenceId];
+      const [row] = allocation
+        ? await db.query(
+          `WITH b AS (${insert}),
+                a AS (INSERT INTO allocations (tenant_id, resource_id, booking_id, core, during)
+                      SELECT b.tenant_id, r, b.id, tstzrange($18, $19), tstzrange($20, $21) FROM b, unnest(b.resource_ids) AS r)
+           SELECT * FROM b`,
+          [...values, ...[...allocation.core, ...allocation.block].map((t) => new Date(t))])
+        : await db.query(insert, values);
       return toBooking(row);
     },
     async booking(tenantId: string, id: string, lock = false): Promise<BookingRecord | undefined> {

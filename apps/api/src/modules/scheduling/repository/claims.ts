@@ -6,6 +6,7 @@ export interface BusyRow {
 }
 export interface SessionRow { id: string; start: number; end: number; resource_ids: string[]; seats_taken: number }
 export type Owner = { bookingId: string } | { holdId: string } | { sessionId: string };
+export interface Allocation { core: [number, number]; block: [number, number] }
 
 const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
@@ -35,15 +36,17 @@ export function claimsRepository(db: Queryable) {
       );
     },
     /** Frees what expired holds occupied (their allocations go with them; their seats go back). */
-    async releaseExpiredHolds(tenantId: string, now: number): Promise<void> {
-      await db.query(
+    async releaseExpiredHolds(tenantId: string, now: number): Promise<number> {
+      const [row] = await db.query<{ released: number; sessions: number }>(
         `WITH expired AS (DELETE FROM holds WHERE tenant_id = $1 AND expires_at <= $2 RETURNING session_id, seats),
-              freed AS (SELECT session_id, sum(seats)::int AS seats FROM expired WHERE session_id IS NOT NULL GROUP BY session_id)
-         UPDATE seat_sessions s SET seats_taken = s.seats_taken - freed.seats FROM freed
-          WHERE s.tenant_id = $1 AND s.id = freed.session_id`,
+              freed AS (SELECT session_id, sum(seats)::int AS seats FROM expired WHERE session_id IS NOT NULL GROUP BY session_id),
+              updated AS (UPDATE seat_sessions s SET seats_taken = s.seats_taken - freed.seats FROM freed
+                           WHERE s.tenant_id = $1 AND s.id = freed.session_id RETURNING s.id)
+         SELECT (SELECT count(*) FROM expired)::int AS released, (SELECT count(*) FROM updated)::int AS sessions`,
         [tenantId, iso(now)],
       );
-      await this.dropEmptySessionAllocations(tenantId);
+      if (row!.sessions > 0) await this.dropEmptySessionAllocations(tenantId);
+      return row!.released;
     },
     async dropEmptySessionAllocations(tenantId: string): Promise<void> {
       await db.query(

@@ -6,7 +6,7 @@ import { bookingsRepository, type BookingFilter, type BookingRecord } from '../r
 import { claimsRepository } from '../repository/claims';
 import type { ServiceRecord } from '../repository/catalogue';
 import type { Clock } from '../ports';
-import { claim, explainClaimFailure, unclaim } from './claims';
+import { claim, explainClaimFailure, overExpiredHolds, unclaim } from './claims';
 import { slotUnavailable, type AvailabilityService } from './availability';
 import type { CatalogueService } from './catalogue';
 
@@ -29,13 +29,15 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
       const check = await availability.check(tenantId, service, start, { resourceIds: input.resourceIds, seats: input.seats });
       if (!check.bookable) throw slotUnavailable(check.reasons);
       try {
-        return await db.transaction(async (tx) => {
+        const insert = (q: Queryable) => insertClaimed(q, tenantId, service, input, start, check.slot.resourceIds);
+        // An exclusive booking is one statement; seats and hooks need a transaction around several.
+        const needsTx = service.capacity > 1 || hooks.first || hooks.last;
+        return await overExpiredHolds(db, tenantId, clock.now(), () => (!needsTx ? insert(db) : db.transaction(async (tx) => {
           await hooks.first?.(tx);
-          await claimsRepository(tx).releaseExpiredHolds(tenantId, clock.now());
-          const booking = await insertClaimed(tx, tenantId, service, input, start, check.slot.resourceIds);
+          const booking = await insert(tx);
           await hooks.last?.(tx, booking);
           return booking;
-        });
+        })));
       } catch (err) {
         const retry = !input.resourceIds && attempt < ATTEMPTS_FOR_ANY_RESOURCE && isRaceLoss(err);
         if (!retry) await explainClaimFailure(db, tenantId, service, start, check.slot.resourceIds, err);
@@ -45,15 +47,15 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
 
   async function insertClaimed(tx: Queryable, tenantId: string, service: ServiceRecord, input: NewBookingInput, start: number, resourceIds: string[]) {
     let booking: BookingRecord | undefined;
-    await claim(tx, tenantId, service, start, resourceIds, input.seats, async (sessionId, claimed) => {
+    await claim(tx, tenantId, service, start, resourceIds, input.seats, async (sessionId, claimed, allocation) => {
       booking = await bookingsRepository(tx).insertBooking(tenantId, {
         serviceId: service.id, status: input.status, start, end: start + service.durationMinutes * MINUTE,
         resourceIds: claimed, seats: input.seats, sessionId, customer: input.customer,
         price: { amount: service.price.amount * input.seats, currency: service.price.currency },
         depositAmount: service.deposit ? service.deposit.amount * input.seats : null,
         sourceChannel: input.sourceChannel, notes: input.notes ?? null, recurrenceId: input.recurrenceId ?? null,
-      });
-      return { bookingId: booking.id };
+      }, allocation);
+      return allocation ? 'allocated' : { bookingId: booking.id };
     });
     return booking!;
   }
@@ -118,10 +120,9 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
         { resourceIds: input.resourceIds, seats: current.seats, excludeBookingId: id });
       if (!check.bookable) throw slotUnavailable(check.reasons);
       try {
-        return await db.transaction(async (tx) => {
+        return await overExpiredHolds(db, tenantId, clock.now(), () => db.transaction(async (tx) => {
           const locked = await bookingOr404(tenantId, id, tx, true);
           assertChangeable(locked, service, input.overridePolicy);
-          await claimsRepository(tx).releaseExpiredHolds(tenantId, clock.now());
           await unclaim(tx, tenantId, { bookingId: id }, locked);
           let moved: BookingRecord | undefined;
           await claim(tx, tenantId, service, start, check.slot.resourceIds, locked.seats, async (sessionId, resourceIds) => {
@@ -130,7 +131,7 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
             return { bookingId: id };
           });
           return moved!;
-        });
+        }));
       } catch (err) {
         return explainClaimFailure(db, tenantId, service, start, check.slot.resourceIds, err);
       }

@@ -2,7 +2,7 @@ import type { Queryable } from '../../../platform/db/database';
 import { AppError } from '../../../shared/errors';
 import { sqlState, constraintOf } from '../../../platform/db/database';
 import { blockOf } from '../domain/policy';
-import { claimsRepository, type Owner } from '../repository/claims';
+import { claimsRepository, type Allocation, type Owner } from '../repository/claims';
 import type { ServiceRecord } from '../repository/catalogue';
 
 /**
@@ -11,7 +11,7 @@ import type { ServiceRecord } from '../repository/catalogue';
  */
 export async function claim(
   tx: Queryable, tenantId: string, service: ServiceRecord, start: number, resourceIds: string[], seats: number,
-  owner: (sessionId: string | null, resourceIds: string[]) => Promise<Owner>,
+  owner: (sessionId: string | null, resourceIds: string[], allocation?: Allocation) => Promise<Owner | 'allocated'>,
 ): Promise<{ sessionId: string | null; resourceIds: string[] }> {
   const claims = claimsRepository(tx);
   const { core, block } = blockOf(start, service.durationMinutes, service.bufferBeforeMinutes, service.bufferAfterMinutes);
@@ -21,8 +21,25 @@ export async function claim(
     await owner(session.sessionId, session.resourceIds);
     return session;
   }
-  await claims.allocate(tenantId, await owner(null, resourceIds), resourceIds, core, block);
+  // The owner may write its allocations itself (one statement with its own row) or leave them to us.
+  const owned = await owner(null, resourceIds, { core, block });
+  if (owned !== 'allocated') await claims.allocate(tenantId, owned, resourceIds, core, block);
   return { sessionId: null, resourceIds };
+}
+
+/**
+ * Expired holds stay in the allocations table until swept. When a claim collides, sweep them
+ * and try once more: cheaper than sweeping before every booking.
+ */
+export async function overExpiredHolds<T>(db: Queryable, tenantId: string, now: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const state = sqlState(err);
+    if (state !== '23P01' && state !== '23514') throw err;
+    if ((await claimsRepository(db).releaseExpiredHolds(tenantId, now)) === 0) throw err;
+    return work();
+  }
 }
 
 /** Turns a lost race into a clear 409 naming what holds the time. */

@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/db/database';
 import { bookingsRepository, type HoldRecord } from '../repository/bookings';
 import { claimsRepository } from '../repository/claims';
 import type { Clock } from '../ports';
-import { claim, explainClaimFailure, unclaim } from './claims';
+import { claim, explainClaimFailure, overExpiredHolds, unclaim } from './claims';
 import { slotUnavailable, type AvailabilityService } from './availability';
 import type { CatalogueService } from './catalogue';
 
@@ -18,8 +18,7 @@ export function holdService(db: Database, catalogue: CatalogueService, availabil
       const check = await availability.check(tenantId, service, start, { resourceIds: input.resourceIds, seats: input.seats });
       if (!check.bookable) throw slotUnavailable(check.reasons);
       try {
-        return await db.transaction(async (tx) => {
-          await claimsRepository(tx).releaseExpiredHolds(tenantId, clock.now());
+        return await overExpiredHolds(db, tenantId, clock.now(), () => db.transaction(async (tx) => {
           let hold: HoldRecord | undefined;
           await claim(tx, tenantId, service, start, check.slot.resourceIds, input.seats, async (sessionId, resourceIds) => {
             hold = await bookingsRepository(tx).insertHold(tenantId, {
@@ -29,7 +28,7 @@ export function holdService(db: Database, catalogue: CatalogueService, availabil
             return { holdId: hold.id };
           });
           return hold!;
-        });
+        }));
       } catch (err) {
         return explainClaimFailure(db, tenantId, service, start, check.slot.resourceIds, err);
       }

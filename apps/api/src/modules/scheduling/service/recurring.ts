@@ -3,13 +3,12 @@ import { AppError } from '../../../shared/errors';
 import { isoInstant } from '../../../shared/time/iso';
 import type { Database } from '../../../platform/db/database';
 import { weeklyStarts } from '../domain/recurrence';
-import { claimsRepository } from '../repository/claims';
 import type { BookingRecord } from '../repository/bookings';
 import type { Clock, TenantDirectory } from '../ports';
 import type { AvailabilityService, Reason } from './availability';
 import type { BookingService, NewBookingInput } from './bookings';
 import type { CatalogueService } from './catalogue';
-import { explainClaimFailure } from './claims';
+import { explainClaimFailure, overExpiredHolds } from './claims';
 
 export interface RecurringInput extends Omit<NewBookingInput, 'recurrenceId'> {
   occurrences: number;
@@ -40,15 +39,15 @@ export function recurringService(
       const booked: BookingRecord[] = [];
       let current = free[0];
       try {
-        await db.transaction(async (tx) => {
-          await claimsRepository(tx).releaseExpiredHolds(tenantId, clock.now());
+        await overExpiredHolds(db, tenantId, clock.now(), () => db.transaction(async (tx) => {
+          booked.length = 0;
           for (const occurrence of free) {
             current = occurrence;
             const start = isoInstant(occurrence.start);
             booked.push(await bookings.claimInTx(tx, tenantId, service,
               { ...input, start, resourceIds: occurrence.resourceIds, recurrenceId }, occurrence.start, occurrence.resourceIds));
           }
-        });
+        }));
       } catch (err) {
         return explainClaimFailure(db, tenantId, service, current?.start ?? 0, current?.resourceIds ?? [], err);
       }

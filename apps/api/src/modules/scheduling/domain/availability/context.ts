@@ -2,7 +2,7 @@
  * Per-query preparation shared by findSlots and explainStart, so both decide bookability with
  * the very same code: bounds, compiled schedules, working intervals and merged busy ranges.
  */
-import { DAY_MS, MINUTE_MS, startOfNextLocalDay } from './time';
+import { DAY_MS, MINUTE_MS, startOfNextLocalDay } from '../../../../shared/time/zone';
 import { mergeIntervals } from './intervals';
 import type { IntervalSet } from './intervals';
 import { compileHolidays, compileSchedule, workingIntervals } from './working-hours';

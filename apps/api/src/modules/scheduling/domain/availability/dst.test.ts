@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findSlots } from './slots';
 import { renderSlots } from './render';
 import { DAY, EVERY_DAY, query, resource, schedule, service, utc, weekly } from './testing';
-import type { Schedule, WallInterval } from './types';
+import type { Schedule } from './types';
 
 function slotsOf(sched: Schedule, fromIso: string, days: number, minutes = 60) {
   const from = utc(fromIso);

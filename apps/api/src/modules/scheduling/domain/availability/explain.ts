@@ -4,7 +4,7 @@
  * then lists every reason it is not, in a stable order: query-level reasons first, then per
  * required resource in requirement order.
  */
-import { formatUtc, localDate, localDayNumber } from './time';
+import { formatUtc, localDate, localDayNumber } from '../../../../shared/time/zone';
 import { freeAt, inHoursOfAny, onGrid } from './check';
 import { prepare } from './context';
 import type { Context, ResourceState } from './context';

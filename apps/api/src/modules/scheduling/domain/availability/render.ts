@@ -1,5 +1,5 @@
 /** Slots for display: UTC ISO strings plus wall-clock times in the viewer's zone. */
-import { formatOffset, formatUtc, instantToLocal } from './time';
+import { formatOffset, formatUtc, instantToLocal } from '../../../../shared/time/zone';
 import type { RenderedSlot, Slot } from './types';
 
 export function renderSlots(slots: readonly Slot[], viewerTimeZone: string): RenderedSlot[] {

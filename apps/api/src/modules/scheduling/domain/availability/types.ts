@@ -1,5 +1,5 @@
 /** Public types of the availability engine. All instants are epoch milliseconds (UTC). */
-import type { Weekday } from './time';
+import type { Weekday } from '../../../../shared/time/zone';
 
 export type { Weekday };
 

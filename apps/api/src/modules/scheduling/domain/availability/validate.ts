@@ -3,7 +3,7 @@
  * (`timeZone`, `weekly.mon[1]`, `overrides[0].intervals[0]`). Pure; the HTTP layer turns the
  * list into a 400. The engine itself skips what this function rejects.
  */
-import { WEEKDAYS, dateToDayNumber, isValidTimeZone, parseWallTime } from './time';
+import { WEEKDAYS, dateToDayNumber, isValidTimeZone, parseWallTime } from '../../../../shared/time/zone';
 import type { Schedule, ScheduleIssue } from './types';
 
 const WEEKDAY_SET = new Set<string>(WEEKDAYS);

@@ -2,7 +2,7 @@
  * Working hours: a resource's weekly schedule, date overrides and the tenant's holidays turned
  * into sorted UTC intervals. Temporal-free: one cached offset lookup per interval edge per day.
  */
-import { DAY_MS, MINUTE_MS, dateToDayNumber, localDayNumber, localMsToInstant, parseWallTime, WEEKDAYS } from './time';
+import { DAY_MS, MINUTE_MS, dateToDayNumber, localDayNumber, localMsToInstant, parseWallTime, WEEKDAYS } from '../../../../shared/time/zone';
 import type { Schedule, WallInterval } from './types';
 
 /** A schedule parsed once per query: minutes after local midnight, flat [start, end, …]. */

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { composeApp, type AppParts } from '../apps/api/src/compose';
+import { loadConfig } from '../apps/api/src/platform/config';
+import { startEmbeddedPostgres } from '../apps/api/src/platform/db/embedded-postgres';
+import { migrateToLatest } from '../apps/api/src/platform/db/migrate';
+
+export const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
+
+/** A real server on a fresh embedded database (or BENCH_DATABASE_URL), listening on a free port. */
+export async function startBenchServer(): Promise<{ parts: AppParts; url: string; stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-bench-'));
+  fs.chmodSync(dir, 0o755);
+  const external = process.env.BENCH_DATABASE_URL;
+  const embedded = external ? undefined : await startEmbeddedPostgres(dir, { info: () => undefined, warn: () => undefined });
+  const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), dbPoolMax: 20 };
+  const parts = await composeApp({ config, databaseUrl: external ?? embedded!.url(), adminKey: ADMIN_KEY });
+  await migrateToLatest(parts.db.pool);
+  const url = await parts.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    parts, url,
+    async stop() {
+      await parts.close();
+      await embedded?.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export async function api(url: string, key: string, method: string, route: string, body?: unknown) {
+  const res = await fetch(`${url}${route}`, {
+    method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
