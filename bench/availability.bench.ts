@@ -61,12 +61,7 @@ function scenario(name: string, team: number, count: number, days: number): { na
   return { name, q };
 }
 
-function measure(name: string, q: AvailabilityQuery): Record<string, unknown> {
-  let slots = 0;
-  const run = (): void => {
-    const rendered = renderSlots(findSlots(q), VIEWER);
-    slots = rendered.length;
-  };
+function timeIt(run: () => void): { median: number; p95: number; min: number } {
   for (let i = 0; i < WARMUP; i++) run();
   const times: number[] = [];
   for (let i = 0; i < ITERATIONS; i++) {
@@ -76,7 +71,21 @@ function measure(name: string, q: AvailabilityQuery): Record<string, unknown> {
   }
   times.sort((a, b) => a - b);
   const at = (p: number): number => Number(times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(4));
-  return { scenario: name, iterations: ITERATIONS, slots, medianMs: at(0.5), p95Ms: at(0.95), minMs: at(0), rendered: true };
+  return { median: at(0.5), p95: at(0.95), min: at(0) };
+}
+
+function measure(name: string, q: AvailabilityQuery): Record<string, unknown> {
+  let slots = 0;
+  const full = timeIt(() => {
+    slots = renderSlots(findSlots(q), VIEWER).length;
+  });
+  const engine = timeIt(() => {
+    findSlots(q);
+  });
+  return {
+    scenario: name, iterations: ITERATIONS, slots, medianMs: full.median, p95Ms: full.p95, minMs: full.min,
+    rendered: true, findSlotsOnlyMedianMs: engine.median, node: process.version,
+  };
 }
 
 const scenarios = [

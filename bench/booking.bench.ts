@@ -1,7 +1,7 @@
 // Booking commits per second through the HTTP API, and racers for one slot.
 // Run: npx tsx bench/booking.bench.ts   (BENCH_DATABASE_URL=postgres://… to use another server)
 import { randomBytes } from 'node:crypto';
-import { ADMIN_KEY, api, percentile, startBenchServer } from './harness';
+import { ADMIN_KEY, api, loadFromWorker, percentile, startBenchServer } from './harness';
 
 const RESOURCES = 40;
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 4000);
@@ -31,20 +31,11 @@ try {
     resourceIds: [resourceIds[i % RESOURCES]!],
     start: new Date(base + Math.floor(i / RESOURCES) * 30 * 60_000).toISOString(),
   }));
-  const latencies: number[] = [];
-  let committed = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
-      const t = performance.now();
-      const res = await api(server.url, key, 'POST', '/v1/bookings', { serviceId, ...job, customer: { name: 'Bench' } });
-      latencies.push(performance.now() - t);
-      if (res.status === 201) committed++;
-    }
-  }));
-  const seconds = (performance.now() - started) / 1000;
+  const load = await loadFromWorker(server.url, key,
+    jobs.map((job) => ({ route: '/v1/bookings', body: { serviceId, ...job, customer: { name: 'Bench' } } })), CONCURRENCY);
+  const committed = load.statuses[201] ?? 0;
+  const latencies = load.latencies;
+  const seconds = load.seconds;
   latencies.sort((a, b) => a - b);
   console.log(JSON.stringify({
     benchmark: 'bookings committed through HTTP', database: process.env.BENCH_DATABASE_URL ? 'external' : 'embedded',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { composeApp, type AppParts } from '../apps/api/src/compose';
 import { loadConfig } from '../apps/api/src/platform/config';
 import { startEmbeddedPostgres } from '../apps/api/src/platform/db/embedded-postgres';
@@ -38,4 +39,17 @@ export async function api(url: string, key: string, method: string, route: strin
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Sends every job as a POST from a worker thread with `concurrency` requests in flight. */
+export function loadFromWorker(url: string, key: string, jobs: { route: string; body: unknown }[], concurrency: number)
+  : Promise<{ seconds: number; latencies: number[]; statuses: Record<number, number> }> {
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: { url, key, jobs, concurrency } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m) => {
+      void worker.terminate();
+      resolve(m);
+    });
+    worker.once('error', reject);
+  });
 }

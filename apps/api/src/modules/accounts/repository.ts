@@ -43,7 +43,7 @@ export function accountsRepository(db: Queryable) {
     async findApiKey(tenantId: string, keyHash: string): Promise<{ id: string } | undefined> {
       const rows = await db.query<{ id: string }>(
         `SELECT id FROM api_keys WHERE tenant_id = $1 AND key_hash = $2 AND revoked_at IS NULL`,
-        [tenantId, keyHash],
+        [tenantId, keyHash], 'api-key-lookup',
       );
       return rows[0];
     },

@@ -11,8 +11,14 @@ const KEY_PATTERN = /^fd_([0-9a-f]{32})_([A-Za-z0-9_-]{20,})$/;
 const uuidFromHex = (hex: string) =>
   `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 
+const KEY_CACHE_TTL_MS = 30_000;
+const KEY_CACHE_MAX = 10_000;
+
 export function accountsService(db: Database) {
   const repo = accountsRepository(db);
+  // Verified keys are remembered briefly so each request does not pay a lookup; a revoked key
+  // stops working within KEY_CACHE_TTL_MS.
+  const verified = new Map<string, { tenantId: string; keyId: string; until: number }>();
 
   async function issueKey(tenantId: string, name: string, r = repo): Promise<ApiKeyIssued> {
     const key = `fd_${tenantId.replaceAll('-', '')}_${newSecret(24)}`;
@@ -42,9 +48,15 @@ export function accountsService(db: Database) {
     async verifyTenantKey(key: string): Promise<{ tenantId: string; keyId: string } | undefined> {
       const match = KEY_PATTERN.exec(key);
       if (!match) return undefined;
+      const hash = sha256(key);
+      const cached = verified.get(hash);
+      if (cached && cached.until > Date.now()) return { tenantId: cached.tenantId, keyId: cached.keyId };
       const tenantId = uuidFromHex(match[1]!);
-      const found = await repo.findApiKey(tenantId, sha256(key));
-      return found && { tenantId, keyId: found.id };
+      const found = await repo.findApiKey(tenantId, hash);
+      if (!found) return undefined;
+      if (verified.size >= KEY_CACHE_MAX) verified.clear();
+      verified.set(hash, { tenantId, keyId: found.id, until: Date.now() + KEY_CACHE_TTL_MS });
+      return { tenantId, keyId: found.id };
     },
     tenantBySlug: (slug: string) => repo.tenantBySlug(slug),
     listTenants: () => repo.listTenants(),

@@ -7,7 +7,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
-  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** `name` makes it a prepared statement, planned once per connection (for hot queries). */
+  query<T extends Row = Row>(text: string, params?: unknown[], name?: string): Promise<T[]>;
 }
 
 export interface Database extends Queryable {
@@ -21,16 +22,16 @@ export interface Database extends Queryable {
 export function connectDatabase(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'frontdesk' });
   pool.on('error', () => undefined); // an idle client's error surfaces on its next use
-  const run = async <T extends Row>(client: pg.Pool | pg.PoolClient, text: string, params?: unknown[]) =>
-    (await client.query<T>(text, params)).rows;
+  const run = async <T extends Row>(client: pg.Pool | pg.PoolClient, text: string, params?: unknown[], name?: string) =>
+    (await client.query<T>(name ? { name, text, values: params } : { text, values: params })).rows;
   return {
     pool,
-    query: (text, params) => run(pool, text, params),
+    query: (text, params, name) => run(pool, text, params, name),
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: (text, params) => run(client, text, params) });
+        const result = await fn({ query: (text, params, name) => run(client, text, params, name) });
         await client.query('COMMIT');
         return result;
       } catch (err) {

@@ -58,8 +58,8 @@ export function bookingsRepository(db: Queryable) {
                 a AS (INSERT INTO allocations (tenant_id, resource_id, booking_id, core, during)
                       SELECT b.tenant_id, r, b.id, tstzrange($18, $19), tstzrange($20, $21) FROM b, unnest(b.resource_ids) AS r)
            SELECT * FROM b`,
-          [...values, ...[...allocation.core, ...allocation.block].map((t) => new Date(t))])
-        : await db.query(insert, values);
+          [...values, ...[...allocation.core, ...allocation.block].map((t) => new Date(t))], 'booking-insert-allocated')
+        : await db.query(insert, values, 'booking-insert');
       return toBooking(row);
     },
     async booking(tenantId: string, id: string, lock = false): Promise<BookingRecord | undefined> {

@@ -103,7 +103,7 @@ export function catalogueRepository(db: Queryable) {
       return row && toService(row);
     },
     async service(tenantId: string, id: string): Promise<ServiceRecord | undefined> {
-      const [row] = await db.query(`SELECT * FROM services WHERE tenant_id=$1 AND id=$2`, [tenantId, id]);
+      const [row] = await db.query(`SELECT * FROM services WHERE tenant_id=$1 AND id=$2`, [tenantId, id], 'service-by-id');
       return row && toService(row);
     },
     async services(tenantId: string): Promise<ServiceRecord[]> {

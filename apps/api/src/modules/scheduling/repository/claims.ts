@@ -8,33 +8,11 @@ export interface SessionRow { id: string; start: number; end: number; resource_i
 export type Owner = { bookingId: string } | { holdId: string } | { sessionId: string };
 export interface Allocation { core: [number, number]; block: [number, number] }
 
-const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
 /** Allocations: what bookings, holds and seat sessions occupy on each resource. */
 export function claimsRepository(db: Queryable) {
   return {
-    /** Everything that blocks these resources in the window; expired holds do not count. */
-    busy(tenantId: string, resourceIds: string[], from: number, to: number, now: number, excludeBookingId?: string) {
-      return db.query<BusyRow & Record<string, unknown>>(
-        `SELECT a.resource_id, a.booking_id, a.hold_id, a.session_id, s.service_id AS session_service_id,
-                ${ms('lower(a.core)')} AS cs, ${ms('upper(a.core)')} AS ce, ${ms('lower(a.during)')} AS ds, ${ms('upper(a.during)')} AS de
-           FROM allocations a
-           LEFT JOIN holds h ON h.tenant_id = a.tenant_id AND h.id = a.hold_id
-           LEFT JOIN seat_sessions s ON s.tenant_id = a.tenant_id AND s.id = a.session_id
-          WHERE a.tenant_id = $1 AND a.resource_id = ANY($2::uuid[]) AND a.during && tstzrange($3, $4)
-            AND (a.hold_id IS NULL OR h.expires_at > $5)
-            AND ($6::uuid IS NULL OR a.booking_id IS DISTINCT FROM $6::uuid)`,
-        [tenantId, resourceIds, iso(from), iso(to), iso(now), excludeBookingId ?? null],
-      );
-    },
-    sessions(tenantId: string, serviceId: string, from: number, to: number) {
-      return db.query<SessionRow & Record<string, unknown>>(
-        `SELECT id, ${ms('start_at')} AS start, ${ms('end_at')} AS "end", resource_ids, seats_taken
-           FROM seat_sessions WHERE tenant_id=$1 AND service_id=$2 AND start_at >= $3 AND start_at < $4 AND seats_taken > 0`,
-        [tenantId, serviceId, iso(from), iso(to)],
-      );
-    },
     /** Frees what expired holds occupied (their allocations go with them; their seats go back). */
     async releaseExpiredHolds(tenantId: string, now: number): Promise<number> {
       const [row] = await db.query<{ released: number; sessions: number }>(

@@ -4,7 +4,7 @@ import {
   explainStart, findSlots, renderSlots,
   type AvailabilityQuery, type BusyInterval, type Slot,
 } from '../domain/availability';
-import { claimsRepository } from '../repository/claims';
+import { loadAvailabilityContext } from '../repository/availability-context';
 import type { ServiceRecord } from '../repository/catalogue';
 import type { CatalogueService } from './catalogue';
 import type { Clock, TenantDirectory } from '../ports';
@@ -26,16 +26,13 @@ export function availabilityService(db: Database, catalogue: CatalogueService, t
       resourceIds: requested ? g.resourceIds.filter((id) => requested.has(id)) : g.resourceIds,
     }));
     const ids = [...new Set(requirements.flatMap((g) => g.resourceIds))];
-    const [tenant, resources, holidays] = await Promise.all([
-      tenants.tenant(tenantId), catalogue.resources(tenantId, ids), catalogue.holidays(tenantId),
-    ]);
     const before = service.bufferBeforeMinutes * MINUTE;
     const after = (service.durationMinutes + service.bufferAfterMinutes) * MINUTE;
-    const claims = claimsRepository(q);
-    const [busyRows, sessions] = await Promise.all([
-      claims.busy(tenantId, ids, from - before, to + after, now, opts.excludeBookingId),
-      service.capacity > 1 ? claims.sessions(tenantId, service.id, from, to) : Promise.resolve([]),
-    ]);
+    const context = await loadAvailabilityContext(q, {
+      tenantId, serviceId: service.id, resourceIds: ids, from, to, busyFrom: from - before, busyTo: to + after, now,
+      excludeBookingId: opts.excludeBookingId, withSessions: service.capacity > 1,
+    });
+    const { resources, holidays, sessions, busy: busyRows } = context;
     const busyBy = new Map<string, BusyInterval[]>();
     for (const r of busyRows) {
       const list = busyBy.get(r.resource_id) ?? [];
@@ -49,16 +46,19 @@ export function availabilityService(db: Database, catalogue: CatalogueService, t
     }
     return {
       now, from, to,
-      businessTimeZone: tenant.timeZone,
+      businessTimeZone: context.timeZone,
       service: {
         id: service.id, durationMinutes: service.durationMinutes,
         bufferBeforeMinutes: service.bufferBeforeMinutes, bufferAfterMinutes: service.bufferAfterMinutes,
         slotIntervalMinutes: service.slotIntervalMinutes, minNoticeMinutes: service.minNoticeMinutes,
         notSameDay: service.notSameDay, horizonDays: service.horizonDays, capacity: service.capacity, requirements,
       },
-      resources: resources.filter((r) => r.active).map((r) => ({ id: r.id, schedule: r.schedule, busy: busyBy.get(r.id) ?? [] })),
-      holidays: holidays.map((h) => h.date),
-      sessions: sessions.map((s) => ({ start: s.start, end: s.end, resourceIds: s.resource_ids, seatsTaken: s.seats_taken })),
+      resources: resources.filter((r) => r.active).map((r) => ({
+        id: r.id, schedule: { timeZone: r.time_zone, weekly: r.schedule.weekly ?? {}, overrides: r.schedule.overrides ?? [] },
+        busy: busyBy.get(r.id) ?? [],
+      })),
+      holidays,
+      sessions: sessions.map((s) => ({ refId: s.id, start: s.start, end: s.end, resourceIds: s.resource_ids, seatsTaken: s.seats_taken })),
       ...(opts.resourceId ? { resourceId: opts.resourceId } : {}),
       seats: opts.seats ?? 1,
     };
