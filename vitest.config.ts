@@ -1,23 +1,32 @@
 import { defineConfig } from 'vitest/config';
+import { externalServer } from './apps/api/test/harness/external-server';
 
-export default defineConfig({
+const integration = {
+  globalSetup: ['apps/api/test/harness/global-setup.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
+// The integration suites run on the embedded PostgreSQL and again on an external server
+// (Debian's PostgreSQL 15 in CI) when one is configured or answers on 127.0.0.1:5432.
+export default defineConfig(async () => ({
   test: {
     projects: [
       {
-        test: {
-          name: 'unit',
-          include: ['apps/api/src/**/*.test.ts', 'packages/contracts/src/**/*.test.ts'],
-        },
+        test: { name: 'unit', include: ['apps/api/src/**/*.test.ts', 'packages/contracts/src/**/*.test.ts'] },
       },
       {
-        test: {
-          name: 'integration',
-          include: ['apps/api/test/**/*.test.ts'],
-          globalSetup: ['apps/api/test/harness/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
+        test: { name: 'integration', include: ['apps/api/test/**/*.test.ts'], ...integration },
       },
+      ...((await externalServer()) ? [{
+        test: {
+          name: 'integration-postgres',
+          include: ['apps/api/test/{accounts,http,scheduling}/**/*.test.ts'],
+          exclude: ['apps/api/test/scheduling/race.test.ts'], // races both servers itself
+          env: { FRONTDESK_TEST_TARGET: 'postgres' },
+          ...integration,
+        },
+      }] : []),
     ],
   },
-});
+}));

@@ -1,15 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, inject } from 'vitest';
+import { afterAll, inject, onTestFinished } from 'vitest';
 import { composeApp, type AppParts } from '../../src/compose';
 import { loadConfig } from '../../src/platform/config';
 import { seedBlueprint } from '../../src/seed';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
-export type Target = { name: string; url: string; template: string };
+export type Target = { name: string; url: string; template: string; run: string };
 export const targets = (): Target[] => inject('databaseTargets');
-export const embeddedTarget = (): Target => targets()[0]!;
+
+/** The server this project's suites run on: the embedded one, or the external one in the postgres project. */
+export function defaultTarget(): Target {
+  if (process.env.FRONTDESK_TEST_TARGET !== 'postgres') return targets()[0]!;
+  const external = targets().find((t) => t.name === 'postgres');
+  if (!external) throw new Error('No external PostgreSQL for this project (see FRONTDESK_TEST_PG_URL)');
+  return external;
+}
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -17,9 +24,18 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** Cleans up after the current test when called inside one, else after the file. */
+function whenDone(cleanup: () => Promise<void>): void {
+  try {
+    onTestFinished(cleanup);
+  } catch {
+    afterAll(cleanup);
+  }
+}
+
 /** A fresh database cloned from the migrated template; dropped after the file. */
-export async function createTestDatabase(target: Target = embeddedTarget()): Promise<string> {
-  const name = `fd_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+export async function createTestDatabase(target: Target = defaultTarget()): Promise<string> {
+  const name = `fd_t_${target.run}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: target.url });
   await admin.connect();
   for (let attempt = 0; ; attempt++) {
@@ -33,7 +49,7 @@ export async function createTestDatabase(target: Target = embeddedTarget()): Pro
     }
   }
   await admin.end();
-  afterAll(async () => {
+  whenDone(async () => {
     const c = new pg.Client({ connectionString: target.url });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -62,7 +78,7 @@ export async function startTestApp(options: { target?: Target; poolMax?: number 
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10 };
   const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, clock });
   await parts.app.ready();
-  afterAll(() => parts.close());
+  whenDone(() => parts.close());
   return { ...parts, clock, auth: (key) => ({ authorization: `Bearer ${key}` }), admin: { authorization: `Bearer ${ADMIN_KEY}` } };
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,10 +6,11 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/platform/db/embedded-postgres';
 import { migrateToLatest } from '../../src/platform/db/migrate';
+import { externalServer } from './external-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    databaseTargets: { name: string; url: string; template: string }[];
+    databaseTargets: { name: string; url: string; template: string; run: string }[];
   }
 }
 
@@ -31,28 +33,7 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** FRONTDESK_TEST_PG_URL, else a local PostgreSQL on 5432 when one answers (required in CI); 'off' disables. */
-async function externalServer(): Promise<string | undefined> {
-  const configured = process.env.FRONTDESK_TEST_PG_URL;
-  if (configured === 'off') return undefined;
-  const url = configured ?? LOCAL_POSTGRES;
-  if (await reachable(url)) return url;
-  if (configured || process.env.CI) throw new Error(`The PostgreSQL server at ${url} is not reachable`);
-  return undefined;
-}
 
 /**
  * One embedded PostgreSQL per run (and the server in FRONTDESK_TEST_PG_URL, e.g. Debian's
@@ -62,14 +43,16 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-test-'));
   fs.chmodSync(dir, 0o755);
   const embedded: EmbeddedServer = await startEmbeddedPostgres(dir, quiet);
-  const template = `fd_template_${process.pid}`;
+  // Each project's setup has its own run id, so two projects sharing one server never touch each other's databases.
+  const run = randomBytes(4).toString('hex');
+  const template = `fd_tpl_${run}`;
   await migrateTemplate(embedded.url(), template);
-  const targets = [{ name: 'embedded', url: embedded.url(), template }];
+  const targets = [{ name: 'embedded', url: embedded.url(), template, run }];
 
   const external = await externalServer();
   if (external) {
     await migrateTemplate(external, template);
-    targets.push({ name: 'postgres', url: external, template });
+    targets.push({ name: 'postgres', url: external, template, run });
   }
   project.provide('databaseTargets', targets);
 
@@ -78,7 +61,7 @@ export default async function setup(project: TestProject) {
       const admin = new pg.Client({ connectionString: external });
       await admin.connect();
       const leftovers = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE $1`, [`fd_%_${process.pid}%`]);
+        `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [template, `fd_t_${run}_%`]);
       for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.end();
     }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
 
@@ -8,10 +8,10 @@ const NINE = '2030-01-08T12:00:00Z';
 const TEN = '2030-01-08T13:00:00Z';
 
 let app: TestApp;
-beforeEach(async () => {
-  app ??= await startTestApp();
-  app.clock.set(NOW);
+beforeAll(async () => {
+  app = await startTestApp();
 });
+beforeEach(() => app.clock.set(NOW));
 
 async function tenantWith(opts: Parameters<typeof setupCatalogue>[2] = {}) {
   const { key } = await createTenant(app);

@@ -1,13 +1,13 @@
 import ICAL from 'ical.js';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
 
 let app: TestApp;
-beforeEach(async () => {
-  app ??= await startTestApp();
-  app.clock.set(Date.parse('2026-03-01T12:00:00Z'));
+beforeAll(async () => {
+  app = await startTestApp();
 });
+beforeEach(() => app.clock.set(Date.parse('2026-03-01T12:00:00Z')));
 
 const post = (url: string, headers: Record<string, string>, payload: unknown) =>
   app.app.inject({ method: 'POST', url, headers, payload: payload as Record<string, unknown> });
