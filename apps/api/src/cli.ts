@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { Locale, Slug, TimeZone, CurrencyCode } from '@frontdesk/contracts';
+import { z } from 'zod';
+import { TenantCreate } from '@frontdesk/contracts';
 import { composeApp, VERSION, type AppParts } from './compose';
 import { loadConfig } from './platform/config';
 import { migrateToLatest } from './platform/db/migrate';
@@ -56,7 +57,7 @@ tenant.command('create').description('create a tenant and its first API key')
   .requiredOption('--time-zone <zone>', 'IANA zone, e.g. America/Sao_Paulo')
   .requiredOption('--locale <locale>', 'e.g. pt-BR').requiredOption('--currency <code>', 'ISO 4217, e.g. BRL')
   .action(async (o: { name: string; slug: string; timeZone: string; locale: string; currency: string }) => {
-    const input = { name: o.name, slug: Slug.parse(o.slug), timeZone: TimeZone.parse(o.timeZone), locale: Locale.parse(o.locale), currency: CurrencyCode.parse(o.currency) };
+    const input = TenantCreate.parse({ name: o.name, slug: o.slug, timeZone: o.timeZone, locale: o.locale, currency: o.currency });
     await withApp(async (parts) => {
       const { tenant: t, apiKey } = await parts.accounts.createTenant(input);
       out(`Created tenant ${t.slug} (${t.id})\nAPI key (shown once): ${apiKey.key}`);
@@ -71,6 +72,7 @@ apikey.command('create').description('issue an API key for a tenant')
   });
 
 program.parseAsync().catch((err: unknown) => {
-  process.stderr.write(`frontdesk: ${err instanceof Error ? err.message : String(err)}\n`);
+  const message = err instanceof z.ZodError ? z.prettifyError(err) : err instanceof Error ? err.message : String(err);
+  process.stderr.write(`frontdesk: ${message}\n`);
   process.exit(1);
 });
