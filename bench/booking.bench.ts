@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { ADMIN_KEY, api, loadFromWorker, percentile, startBenchServer } from './harness';
 
 const RESOURCES = 40;
-const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 4000);
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 10000);
 const CONCURRENCY = 50;
 const RACERS = 500;
 

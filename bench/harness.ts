@@ -15,7 +15,7 @@ export async function startBenchServer(): Promise<{ parts: AppParts; url: string
   fs.chmodSync(dir, 0o755);
   const external = process.env.BENCH_DATABASE_URL;
   const embedded = external ? undefined : await startEmbeddedPostgres(dir, { info: () => undefined, warn: () => undefined });
-  const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), dbPoolMax: 20 };
+  const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), dbPoolMax: Number(process.env.BENCH_POOL ?? 20) };
   const parts = await composeApp({ config, databaseUrl: external ?? embedded!.url(), adminKey: ADMIN_KEY });
   await migrateToLatest(parts.db.pool);
   const url = await parts.app.listen({ port: 0, host: '127.0.0.1' });

@@ -18,7 +18,7 @@ export type { BookingService } from './service/bookings';
 /** Scheduling: resources, services, schedules, holds, bookings and availability. */
 export function createScheduling(db: Database, tenants: TenantDirectory, clock: Clock) {
   const catalogue = catalogueService(db, tenants);
-  const availability = availabilityService(db, catalogue, tenants, clock);
+  const availability = availabilityService(db, clock);
   const bookings = bookingService(db, catalogue, availability, clock);
   const holds = holdService(db, catalogue, availability, clock);
   const recurring = recurringService(db, catalogue, availability, bookings, tenants, clock);

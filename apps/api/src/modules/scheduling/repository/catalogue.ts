@@ -13,7 +13,7 @@ const toResource = (r: any): ResourceRecord => ({
   icalToken: r.ical_token, createdAt: r.created_at.toISOString(),
 });
 
-const toService = (r: any): ServiceRecord => ({
+export const toService = (r: any): ServiceRecord => ({
   id: r.id, name: r.name, description: r.description, locationId: r.location_id,
   durationMinutes: r.duration_minutes, bufferBeforeMinutes: r.buffer_before_minutes, bufferAfterMinutes: r.buffer_after_minutes,
   slotIntervalMinutes: r.slot_interval_minutes,
@@ -21,7 +21,7 @@ const toService = (r: any): ServiceRecord => ({
   deposit: r.deposit_amount === null ? null : { amount: r.deposit_amount, currency: r.price_currency },
   capacity: r.capacity, minNoticeMinutes: r.min_notice_minutes, notSameDay: r.not_same_day, horizonDays: r.horizon_days,
   cancellationWindowMinutes: r.cancellation_window_minutes, requirements: r.requirements, active: r.active,
-  createdAt: r.created_at.toISOString(),
+  createdAt: new Date(r.created_at).toISOString(),
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

@@ -1,4 +1,4 @@
-import { AppError, validationError } from '../../../shared/errors';
+import { AppError, notFound, validationError } from '../../../shared/errors';
 import type { Database, Queryable } from '../../../platform/db/database';
 import {
   explainStart, findSlots, renderSlots,
@@ -6,33 +6,32 @@ import {
 } from '../domain/availability';
 import { loadAvailabilityContext } from '../repository/availability-context';
 import type { ServiceRecord } from '../repository/catalogue';
-import type { CatalogueService } from './catalogue';
-import type { Clock, TenantDirectory } from '../ports';
+import type { Clock } from '../ports';
 
 const MINUTE = 60_000;
 const MAX_WINDOW_MS = 366 * 24 * 60 * MINUTE;
 
 export interface SlotOptions { resourceIds?: string[]; resourceId?: string; seats?: number; excludeBookingId?: string }
 export type Reason = { code: string; message: string; resourceId?: string; refId?: string };
+export type Check = { service: ServiceRecord } & ({ bookable: true; slot: Slot; reasons: [] } | { bookable: false; reasons: Reason[] });
 
-export function availabilityService(db: Database, catalogue: CatalogueService, tenants: TenantDirectory, clock: Clock) {
-  /** Gathers everything the pure engine needs: rules, schedules, holidays, busy intervals, seat sessions. */
-  async function buildQuery(tenantId: string, service: ServiceRecord, from: number, to: number, opts: SlotOptions, q: Queryable = db)
-    : Promise<AvailabilityQuery> {
+export function availabilityService(db: Database, clock: Clock) {
+  /**
+   * Gathers everything the pure engine needs in one query: the service's rules, schedules,
+   * holidays, busy intervals and seat sessions. `resourceIds` narrows the choice to those resources.
+   */
+  async function buildQuery(tenantId: string, serviceId: string, from: number, to: number, opts: SlotOptions, q: Queryable = db)
+    : Promise<{ service: ServiceRecord; query: AvailabilityQuery }> {
     const now = clock.now();
+    const context = await loadAvailabilityContext(q,
+      { tenantId, serviceId, from, to, now, excludeBookingId: opts.excludeBookingId, onlyResourceIds: opts.resourceIds });
+    if (!context) throw notFound('Service');
+    const { service, resources, holidays, sessions, busy: busyRows } = context;
     const requested = opts.resourceIds && new Set(opts.resourceIds);
     const requirements = service.requirements.map((g) => ({
       count: g.count,
       resourceIds: requested ? g.resourceIds.filter((id) => requested.has(id)) : g.resourceIds,
     }));
-    const ids = [...new Set(requirements.flatMap((g) => g.resourceIds))];
-    const before = service.bufferBeforeMinutes * MINUTE;
-    const after = (service.durationMinutes + service.bufferAfterMinutes) * MINUTE;
-    const context = await loadAvailabilityContext(q, {
-      tenantId, serviceId: service.id, resourceIds: ids, from, to, busyFrom: from - before, busyTo: to + after, now,
-      excludeBookingId: opts.excludeBookingId, withSessions: service.capacity > 1,
-    });
-    const { resources, holidays, sessions, busy: busyRows } = context;
     const busyBy = new Map<string, BusyInterval[]>();
     for (const r of busyRows) {
       const list = busyBy.get(r.resource_id) ?? [];
@@ -44,7 +43,7 @@ export function availabilityService(db: Database, catalogue: CatalogueService, t
       });
       busyBy.set(r.resource_id, list);
     }
-    return {
+    const query: AvailabilityQuery = {
       now, from, to,
       businessTimeZone: context.timeZone,
       service: {
@@ -53,7 +52,7 @@ export function availabilityService(db: Database, catalogue: CatalogueService, t
         slotIntervalMinutes: service.slotIntervalMinutes, minNoticeMinutes: service.minNoticeMinutes,
         notSameDay: service.notSameDay, horizonDays: service.horizonDays, capacity: service.capacity, requirements,
       },
-      resources: resources.filter((r) => r.active).map((r) => ({
+      resources: resources.filter((r) => r.active && (!requested || requested.has(r.id))).map((r) => ({
         id: r.id, schedule: { timeZone: r.time_zone, weekly: r.schedule.weekly ?? {}, overrides: r.schedule.overrides ?? [] },
         busy: busyBy.get(r.id) ?? [],
       })),
@@ -62,6 +61,7 @@ export function availabilityService(db: Database, catalogue: CatalogueService, t
       ...(opts.resourceId ? { resourceId: opts.resourceId } : {}),
       seats: opts.seats ?? 1,
     };
+    return { service, query };
   }
 
   function requestedMissing(service: ServiceRecord, opts: SlotOptions): Reason[] {
@@ -79,27 +79,24 @@ export function availabilityService(db: Database, catalogue: CatalogueService, t
       const to = Date.parse(input.to);
       if (!(to > from)) throw validationError([{ path: 'query.to', message: 'must be after from' }], 'SCHED_WINDOW_INVALID');
       if (to - from > MAX_WINDOW_MS) throw validationError([{ path: 'query.to', message: 'the window may span at most 366 days' }], 'SCHED_WINDOW_INVALID');
-      const service = await catalogue.service(tenantId, input.serviceId);
-      const timeZone = input.timeZone ?? (await tenants.tenant(tenantId)).timeZone;
+      const { service, query } = await buildQuery(tenantId, input.serviceId, from, to, input);
+      const timeZone = input.timeZone ?? query.businessTimeZone;
       if (!service.active || requestedMissing(service, input).length) return { timeZone, slots: [] };
-      const query = await buildQuery(tenantId, service, from, to, input);
       return { timeZone, slots: renderSlots(findSlots(query), timeZone) };
     },
     async explain(tenantId: string, input: { serviceId: string; start: string; resourceId?: string; seats: number }) {
-      const service = await catalogue.service(tenantId, input.serviceId);
-      return this.check(tenantId, service, Date.parse(input.start), input);
+      return this.check(tenantId, input.serviceId, Date.parse(input.start), input);
     },
-    /** The slot at exactly `start`, or why there is none. */
-    async check(tenantId: string, service: ServiceRecord, start: number, opts: SlotOptions, q: Queryable = db)
-      : Promise<{ bookable: true; slot: Slot; reasons: [] } | { bookable: false; reasons: Reason[] }> {
-      if (!service.active) return { bookable: false, reasons: [{ code: 'service_inactive', message: 'The service is not offered now' }] };
+    /** The slot at exactly `start` with the service as it is now, or why there is none. */
+    async check(tenantId: string, serviceId: string, start: number, opts: SlotOptions, q: Queryable = db): Promise<Check> {
+      const { service, query } = await buildQuery(tenantId, serviceId, start, start + 1, opts, q);
+      if (!service.active) return { service, bookable: false, reasons: [{ code: 'service_inactive', message: 'The service is not offered now' }] };
       const missing = requestedMissing(service, opts);
-      if (missing.length) return { bookable: false, reasons: missing };
-      const query = await buildQuery(tenantId, service, start, start + 1, opts, q);
+      if (missing.length) return { service, bookable: false, reasons: missing };
       const slot = findSlots(query).find((s) => s.start === start);
-      if (slot) return { bookable: true, slot, reasons: [] };
+      if (slot) return { service, bookable: true, slot, reasons: [] };
       const { reasons } = explainStart({ ...query, start });
-      return { bookable: false, reasons: reasons.length ? reasons : [{ code: 'unavailable', message: 'Not bookable' }] };
+      return { service, bookable: false, reasons: reasons.length ? reasons : [{ code: 'unavailable', message: 'Not bookable' }] };
     },
   };
 }

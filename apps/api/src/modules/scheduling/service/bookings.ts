@@ -22,12 +22,12 @@ export interface TxHooks {
 
 export function bookingService(db: Database, catalogue: CatalogueService, availability: AvailabilityService, clock: Clock) {
   /** Finds a free slot and claims it; a lost race for "any available" tries the next free resources. */
-  async function book(tenantId: string, service: ServiceRecord, input: NewBookingInput, hooks: TxHooks = {})
-    : Promise<BookingRecord> {
+  async function book(tenantId: string, input: NewBookingInput, hooks: TxHooks = {}): Promise<BookingRecord> {
     const start = Date.parse(input.start);
     for (let attempt = 1; ; attempt++) {
-      const check = await availability.check(tenantId, service, start, { resourceIds: input.resourceIds, seats: input.seats });
+      const check = await availability.check(tenantId, input.serviceId, start, { resourceIds: input.resourceIds, seats: input.seats });
       if (!check.bookable) throw slotUnavailable(check.reasons);
+      const { service } = check;
       try {
         const insert = (q: Queryable) => insertClaimed(q, tenantId, service, input, start, check.slot.resourceIds);
         // An exclusive booking is one statement; seats and hooks need a transaction around several.
@@ -78,9 +78,8 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
     book,
     claimInTx: insertClaimed,
     async create(tenantId: string, input: BookingCreate, hooks: TxHooks = {}): Promise<BookingRecord> {
-      const service = await catalogue.service(tenantId, input.serviceId);
-      if (input.holdId) return this.confirmHold(tenantId, service, input, hooks);
-      return book(tenantId, service, input, hooks);
+      if (input.holdId) return this.confirmHold(tenantId, await catalogue.service(tenantId, input.serviceId), input, hooks);
+      return book(tenantId, input, hooks);
     },
     /** Turns an unexpired hold into the booking without ever freeing the time in between. */
     async confirmHold(tenantId: string, service: ServiceRecord, input: BookingCreate, hooks: TxHooks = {}) {
@@ -116,7 +115,7 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
       const service = await catalogue.service(tenantId, current.serviceId);
       assertChangeable(current, service, input.overridePolicy);
       const start = Date.parse(input.start);
-      const check = await availability.check(tenantId, service, start,
+      const check = await availability.check(tenantId, service.id, start,
         { resourceIds: input.resourceIds, seats: current.seats, excludeBookingId: id });
       if (!check.bookable) throw slotUnavailable(check.reasons);
       try {

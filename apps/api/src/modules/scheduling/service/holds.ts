@@ -15,7 +15,7 @@ export function holdService(db: Database, catalogue: CatalogueService, availabil
     async create(tenantId: string, input: { serviceId: string; start: string; resourceIds?: string[]; seats: number; ttlSeconds: number }) {
       const service = await catalogue.service(tenantId, input.serviceId);
       const start = Date.parse(input.start);
-      const check = await availability.check(tenantId, service, start, { resourceIds: input.resourceIds, seats: input.seats });
+      const check = await availability.check(tenantId, service.id, start, { resourceIds: input.resourceIds, seats: input.seats });
       if (!check.bookable) throw slotUnavailable(check.reasons);
       try {
         return await overExpiredHolds(db, tenantId, clock.now(), () => db.transaction(async (tx) => {

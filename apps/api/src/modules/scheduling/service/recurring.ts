@@ -27,7 +27,7 @@ export function recurringService(
       const { timeZone } = await tenants.tenant(tenantId);
       const starts = weeklyStarts(Date.parse(input.start), timeZone, input.occurrences, input.intervalWeeks);
       const checks = await Promise.all(starts.map(async (start) => ({
-        start, check: await availability.check(tenantId, service, start, { resourceIds: input.resourceIds, seats: input.seats }),
+        start, check: await availability.check(tenantId, service.id, start, { resourceIds: input.resourceIds, seats: input.seats }),
       })));
       const conflicts = checks.filter((c) => !c.check.bookable)
         .map((c) => ({ start: isoInstant(c.start), reasons: c.check.reasons as Reason[] }));
