@@ -20,7 +20,12 @@ export interface Database extends Queryable {
 }
 
 export function connectDatabase(url: string, max: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'frontdesk' });
+  // Named (prepared) hot statements reuse one generic plan instead of re-planning each call;
+  // connections are recycled so plans follow the tables' growth.
+  const pool = new pg.Pool({
+    connectionString: url, max, application_name: 'frontdesk',
+    options: '-c plan_cache_mode=force_generic_plan', maxLifetimeSeconds: 300,
+  });
   pool.on('error', () => undefined); // an idle client's error surfaces on its next use
   const run = async <T extends Row>(client: pg.Pool | pg.PoolClient, text: string, params?: unknown[], name?: string) =>
     (await client.query<T>(name ? { name, text, values: params } : { text, values: params })).rows;
