@@ -50,7 +50,9 @@ export const BookingList = z.object({ items: z.array(Booking), nextCursor: z.str
 export const BookingListQuery = PageQuery.extend({
   from: Instant.optional(),
   to: Instant.optional(),
-  status: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/).optional().describe('comma-separated statuses'),
+  status: z.string().optional().describe('comma-separated statuses, e.g. pending,confirmed')
+    .refine((v) => v === undefined || v.split(',').every((s) => BookingStatus.safeParse(s).success),
+      { message: `each status must be one of ${BookingStatus.options.join(', ')}` }),
   resourceId: Id.optional(),
 });
 

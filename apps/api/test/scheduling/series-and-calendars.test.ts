@@ -104,6 +104,11 @@ describe('listing bookings', () => {
     const confirmed = (await app.app.inject({ url: `/v1/bookings?status=confirmed&from=2026-03-10T00:00:00Z&to=2026-03-11T00:00:00Z`, headers })).json();
     expect(confirmed.items).toHaveLength(3);
     expect((await app.app.inject({ url: '/v1/bookings?cursor=nonsense', headers })).statusCode).toBe(400);
+    const badStatus = await app.app.inject({ url: '/v1/bookings?status=confirmed,maybe', headers });
+    expect(badStatus.statusCode).toBe(400);
+    expect(badStatus.json().errors[0].path).toBe('query.status');
+    const backwards = await app.app.inject({ url: '/v1/bookings?from=2026-03-11T00:00:00Z&to=2026-03-10T00:00:00Z', headers });
+    expect(backwards.json().errors[0].path).toBe('query.to');
   });
 });
 

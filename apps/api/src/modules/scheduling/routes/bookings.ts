@@ -49,6 +49,9 @@ export function bookingRoutes(app: ZodApp, d: BookingRouteDeps): void {
 
   app.get('/v1/bookings', { schema: { tags, querystring: BookingListQuery, response: { 200: BookingList } } }, async (req) => {
     const q = req.query;
+    if (q.from && q.to && Date.parse(q.to) <= Date.parse(q.from)) {
+      throw validationError([{ path: 'query.to', message: 'must be after from' }]);
+    }
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     const items = await d.bookings.list(requireTenant(req), {
       from: q.from, to: q.to, statuses: q.status?.split(','), resourceId: q.resourceId, limit: q.limit + 1, after,
