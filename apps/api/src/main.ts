@@ -45,10 +45,20 @@ export async function startFrontdesk(config: Config = loadConfig()): Promise<Run
   }
 }
 
+const SEED_LOCK = 7_240_001; // pg_advisory_lock key: one process seeds at a time
+
+/** Seeds missing blueprints; several processes starting on one new database take turns. */
 async function seedAll(parts: AppParts) {
-  const results = [];
-  for (const name of blueprintNames()) results.push(await seedBlueprint(parts, name));
-  return results.filter((r) => r.created);
+  const lock = await parts.db.pool.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
+    const results = [];
+    for (const name of blueprintNames()) results.push(await seedBlueprint(parts, name));
+    return results.filter((r) => r.created);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => undefined);
+    lock.release();
+  }
 }
 
 function printWelcome(url: string, db: ProvisionedDatabase, admin: { file?: string }, seeded: { slug: string; apiKey?: string }[], ms: number) {

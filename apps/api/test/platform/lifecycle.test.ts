@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../src/platform/db/data-dir-lock';
+import { createTestDatabase, targets } from '../harness/app';
 import { startProcess, type Started } from './process';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-life-'));
@@ -92,5 +93,28 @@ describe('npm start on the embedded database', () => {
     expect(isProcessAlive(orphan)).toBe(false);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
+  });
+});
+
+describe('npm start with DATABASE_URL', () => {
+  const external = targets().find((t) => t.name === 'postgres');
+
+  it.runIf(external)('migrates and seeds an external PostgreSQL once, even when two servers start together', async () => {
+    const url = await createTestDatabase(external!);
+    const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-ext-')));
+    const env = (dir: string) => ({ DATABASE_URL: url, FRONTDESK_DATA_DIR: dir, FRONTDESK_ADMIN_KEY: 'external-admin-key-0123456789' });
+    const [a, b] = await Promise.all(dirs.map((dir) => startProcess(env(dir))));
+    running.push(a!, b!);
+    expect(a!.output()).toContain('DATABASE_URL');
+    const created = [a!, b!].map((p) => (p.output().match(/^ {4}[a-z-]+ +fd_/gm) ?? []).length);
+    expect(created.sort()).toEqual([0, 4]);
+    const tenants = await json(await fetch(`${b!.url}/v1/tenants`, { headers: { authorization: 'Bearer external-admin-key-0123456789' } }));
+    expect(tenants.items).toHaveLength(4);
+    expect((await fetch(`${a!.url}/readyz`)).status).toBe(200);
+    for (const p of [a!, b!]) {
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    }
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -182,6 +182,19 @@ describe('holds', () => {
     expect((await post('/v1/bookings', headers, { serviceId, start: NINE, customer: { name: 'B' } })).statusCode).toBe(201);
   });
 
+  it('is swept from the tables once expired', async () => {
+    const { id: tenantId, key } = await createTenant(app);
+    const { serviceId, headers } = await setupCatalogue(app, key);
+    await post('/v1/holds', headers, { serviceId, start: NINE, ttlSeconds: 60 });
+    const count = async () => (await app.db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM holds WHERE tenant_id = $1) + (SELECT count(*) FROM allocations WHERE tenant_id = $1) AS n`, [tenantId]))[0]!.n;
+    await app.scheduling.holds.sweepExpired([tenantId]);
+    expect(Number(await count())).toBe(2);
+    app.clock.advance(61_000);
+    await app.scheduling.holds.sweepExpired([tenantId]);
+    expect(Number(await count())).toBe(0);
+  });
+
   it('is released on delete', async () => {
     const { serviceId, headers } = await tenantWith();
     const hold = (await post('/v1/holds', headers, { serviceId, start: NINE })).json();
