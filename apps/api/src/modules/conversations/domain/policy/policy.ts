@@ -1,0 +1,118 @@
+import type { Understanding } from '../nlu/types';
+import { formatHours, formatMoney, displayLocale } from './format';
+import { say } from './replies';
+import { advanceBooking, onToolEvent, chooseOffer, confirmBooking, continueFlow, declineBooking, startFindingBookings } from './booking-flow';
+import type { ConversationState, PolicyContext, PolicyEvent, StepResult } from './types';
+
+const STALE_AFTER_MS = 3 * 24 * 3600_000;
+const MISSES_BEFORE_HANDOFF = 2;
+
+/**
+ * The dialogue policy: pure. A customer message or a tool result goes in; the next state,
+ * the replies and the tool calls to make come out. The service runs the tools and feeds their
+ * results back until no command is left.
+ */
+export function step(state: ConversationState, event: PolicyEvent, ctx: PolicyContext): StepResult {
+  if (event.kind !== 'message') return onToolEvent(state, event, ctx);
+  return onMessage(state, event.understanding, event.text, ctx);
+}
+
+function onMessage(previous: ConversationState, u: Understanding, text: string, ctx: PolicyContext): StepResult {
+  const stale = ctx.now - previous.lastActivityAt > STALE_AFTER_MS && previous.stage !== 'idle';
+  let state: ConversationState = stale
+    ? { ...previous, stage: 'idle', offers: [], chosen: undefined, holdId: undefined, when: undefined, serviceId: undefined, cancelCandidates: [] }
+    : { ...previous };
+  state = remember({ ...state, lang: u.lang, lastActivityAt: ctx.now }, u, text);
+  const reply = (key: Parameters<typeof say>[1], vars: Record<string, string> = {}, sources: string[] = []) =>
+    ({ state: { ...state, misses: 0 }, replies: [{ text: say(state.lang, key, vars), sources }], commands: [] });
+
+  if (state.stage === 'opted_out' && u.intent !== 'greet' && u.intent !== 'book') return { state, replies: [], commands: [] };
+  switch (u.intent) {
+    case 'opt_out':
+      return { state: { ...state, stage: 'opted_out' }, replies: [{ text: say(state.lang, 'optedOut') }], commands: [] };
+    case 'ask_human':
+      return handOff(state, 'customer asked for a person');
+    case 'greet':
+      if (state.serviceId || u.dateTimes.length) return advanceBooking(state, ctx);
+      return { state: { ...state, stage: 'idle', misses: 0 }, replies: [{ text: ctx.greeting?.[state.lang] ?? say(state.lang, 'greet', { tenant: ctx.tenantName }) }], commands: [] };
+    case 'ask_price':
+      return reply('prices', { list: priceList(state, u, ctx) }, ['catalogue.prices']);
+    case 'ask_hours':
+      return reply('hours', { list: formatHours(ctx.hours, displayLocale(state.lang, ctx.locale)).join('\n') }, ['schedules.hours']);
+    case 'ask_location':
+      return ctx.location?.address
+        ? reply('location', { place: `${ctx.location.name}, ${ctx.location.address}` }, ['locations'])
+        : reply('noLocation');
+    case 'ask_services':
+      return {
+        state: { ...state, stage: 'choosing_service', misses: 0 },
+        replies: [{ text: say(state.lang, 'services', { list: ctx.services.map((s) => s.name).join(', ') }),
+          options: ctx.services.map((s) => ({ id: s.id, label: s.name })), sources: ['catalogue.services'] }],
+        commands: [],
+      };
+    case 'thanks':
+      return reply('thanks');
+    case 'goodbye':
+      return reply('goodbye');
+    case 'cancel':
+    case 'reschedule':
+      return startFindingBookings({ ...state, misses: 0 }, u.intent, ctx);
+    case 'choose_option':
+      return chooseOffer(state, u.chosenOptionId, ctx);
+    case 'affirm':
+      return state.stage === 'confirming' ? confirmBooking(state, ctx) : advanceBooking(state, ctx);
+    case 'deny':
+      return state.stage === 'confirming' || state.stage === 'offering' ? declineBooking(state) : reply('declined');
+    case 'book':
+      return advanceBooking({ ...state, stage: state.stage === 'idle' ? 'choosing_service' : state.stage }, ctx);
+    case 'inform':
+      if (state.stage !== 'idle') return continueFlow(state, ctx);
+      break;
+    default:
+      if (state.stage !== 'idle' && madeProgress(previous, state)) return continueFlow(state, ctx);
+  }
+  const misses = state.misses + 1;
+  if (misses >= MISSES_BEFORE_HANDOFF) return handOff({ ...state, misses }, 'did not understand twice');
+  return { state: { ...state, misses }, replies: [{ text: say(state.lang, 'notUnderstood') }], commands: [] };
+}
+
+/** Keeps what the customer told us, wherever in the conversation they said it. */
+function remember(state: ConversationState, u: Understanding, text: string): ConversationState {
+  const e = u.entities;
+  const nameAsked = state.stage === 'asking_name' && !e.personName && looksLikeName(text);
+  return {
+    ...state,
+    serviceId: e.services[0] && e.services[0].score >= 0.6 ? e.services[0].id : state.serviceId,
+    staffId: e.staff[0] && e.staff[0].score >= 0.7 ? e.staff[0].id : state.staffId,
+    when: u.dateTimes[0] ?? state.when,
+    customer: {
+      name: e.personName ?? (nameAsked ? text.trim() : state.customer.name),
+      phone: e.phone ?? state.customer.phone,
+      email: e.email ?? state.customer.email,
+    },
+  };
+}
+
+function looksLikeName(text: string): boolean {
+  return /^\p{L}[\p{L}'’.-]*(\s+\p{L}[\p{L}'’.-]*){0,4}$/u.test(text.trim());
+}
+
+function madeProgress(before: ConversationState, after: ConversationState): boolean {
+  return before.serviceId !== after.serviceId || before.when !== after.when
+    || before.customer.name !== after.customer.name || before.customer.phone !== after.customer.phone;
+}
+
+function priceList(state: ConversationState, u: Understanding, ctx: PolicyContext): string {
+  const locale = displayLocale(state.lang, ctx.locale);
+  const asked = new Set(u.entities.services.filter((m) => m.score >= 0.6).map((m) => m.id));
+  const services = ctx.services.filter((s) => asked.size === 0 || asked.has(s.id));
+  return services.map((s) => `• ${s.name}: ${formatMoney(s.price.amount, s.price.currency, locale)}`).join('\n');
+}
+
+export function handOff(state: ConversationState, reason: string): StepResult {
+  return {
+    state: { ...state, stage: 'handoff', misses: 0 },
+    replies: [{ text: say(state.lang, 'handoff') }],
+    commands: [{ kind: 'hand_off', reason }],
+  };
+}

@@ -1,0 +1,71 @@
+import type { DateTimeMention, Lang, Understanding } from '../nlu/types';
+
+/** A slot the assistant offered, as the customer saw it. */
+export interface Offer { id: string; start: string; end: string; resourceIds: string[]; label: string }
+
+export interface ConversationState {
+  lang: Lang;
+  stage: 'idle' | 'choosing_service' | 'asking_when' | 'offering' | 'asking_name' | 'confirming' | 'choosing_cancel' | 'handoff' | 'opted_out';
+  serviceId?: string;
+  staffId?: string;
+  when?: DateTimeMention;
+  offers: Offer[];
+  chosen?: Offer;
+  holdId?: string;
+  customer: { name?: string; phone?: string; email?: string };
+  bookingIds: string[];
+  cancelCandidates: { id: string; label: string; serviceId: string }[];
+  /** What the customer wants to do with one of their bookings, and which one once chosen. */
+  pendingAction?: 'cancel' | 'reschedule';
+  changingBookingId?: string;
+  misses: number;
+  lastActivityAt: number;
+}
+
+export interface ServiceInfo { id: string; name: string; durationMinutes: number; price: { amount: number; currency: string } }
+export interface PolicyContext {
+  now: number;
+  tenantName: string;
+  locale: string;
+  timeZone: string;
+  services: ServiceInfo[];
+  staff: { id: string; name: string }[];
+  location?: { name: string; address?: string };
+  /** Weekly opening hours as shown to customers, e.g. { mon: [["08:00","12:00"],["14:00","17:00"]] }. */
+  hours: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string][]>>;
+  greeting?: Partial<Record<Lang, string>>;
+}
+
+export interface ReplyOption { id: string; label: string }
+/** Every reply names the tool results it is grounded on (stored with the message). */
+export interface Reply { text: string; options?: ReplyOption[]; sources?: string[] }
+
+export type Command =
+  | { kind: 'find_slots'; serviceId: string; staffId?: string; when?: DateTimeMention }
+  | { kind: 'hold'; offer: Offer; serviceId: string }
+  | { kind: 'book'; holdId: string; offer: Offer; serviceId: string; customer: { name: string; phone?: string; email?: string } }
+  | { kind: 'release_hold'; holdId: string }
+  | { kind: 'find_bookings'; phone?: string; email?: string; name?: string }
+  | { kind: 'cancel_booking'; bookingId: string }
+  | { kind: 'reschedule_booking'; bookingId: string; offer: Offer }
+  | { kind: 'hand_off'; reason: string };
+
+export type ToolEvent =
+  | { kind: 'slots'; offers: Offer[] }
+  | { kind: 'held'; holdId: string }
+  | { kind: 'hold_failed' }
+  | { kind: 'booked'; bookingId: string }
+  | { kind: 'book_failed' }
+  | { kind: 'bookings'; bookings: { id: string; label: string; serviceId: string }[] }
+  | { kind: 'cancelled'; bookingId: string; label: string }
+  | { kind: 'rescheduled'; bookingId: string }
+  | { kind: 'reschedule_failed' }
+  | { kind: 'handed_off' };
+
+export type PolicyEvent = { kind: 'message'; understanding: Understanding; text: string } | ToolEvent;
+
+export interface StepResult { state: ConversationState; replies: Reply[]; commands: Command[] }
+
+export function newConversationState(lang: Lang, now: number): ConversationState {
+  return { lang, stage: 'idle', offers: [], customer: {}, bookingIds: [], cancelCandidates: [], misses: 0, lastActivityAt: now };
+}
