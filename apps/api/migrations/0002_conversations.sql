@@ -30,8 +30,9 @@ CREATE TABLE messages (
   author             text NOT NULL CHECK (author IN ('customer', 'assistant', 'staff')),
   text               text NOT NULL,
   options            jsonb,
-  understanding      jsonb,
-  tool_calls         jsonb,
+  understanding      jsonb,        -- inbound: what the assistant understood
+  tool_calls         jsonb,        -- inbound: the tool calls the turn made and what they returned
+  sources            jsonb,        -- outbound: the tool results each reply rests on
   client_message_id  text,
   created_at         timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, id),

@@ -1,5 +1,6 @@
 import { accountsRoutes, accountsService } from './modules/accounts';
 import { createScheduling } from './modules/scheduling';
+import { createConversations } from './modules/conversations';
 import type { Config } from './platform/config';
 import { connectDatabase, type Database } from './platform/db/database';
 import { migrationsPending } from './platform/db/migrate';
@@ -14,6 +15,7 @@ export interface AppParts {
   db: Database;
   accounts: ReturnType<typeof accountsService>;
   scheduling: ReturnType<typeof createScheduling>;
+  conversations: ReturnType<typeof createConversations>;
   close(): Promise<void>;
 }
 
@@ -42,8 +44,10 @@ export async function composeApp({ config, databaseUrl, adminKey, clock = { now:
     if (pending !== 0) throw new AppError('NOT_READY', pending < 0 ? 'The database is unreachable' : `${pending} migrations pending`);
     return { status: 'ready' };
   });
+  const conversations = createConversations(db, { scheduling, tenants: accounts, clock });
   accountsRoutes(app, accounts);
   scheduling.routes(app, baseUrl);
+  conversations.routes(app);
 
   const sweeper = setInterval(() => {
     accounts.listTenants()
@@ -53,7 +57,7 @@ export async function composeApp({ config, databaseUrl, adminKey, clock = { now:
   sweeper.unref();
 
   return {
-    app, db, accounts, scheduling,
+    app, db, accounts, scheduling, conversations,
     async close() {
       clearInterval(sweeper);
       await app.close();

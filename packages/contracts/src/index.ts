@@ -4,3 +4,4 @@ export * from './scheduling';
 export * from './bookings';
 export * from './errors';
 export * from './blueprint';
+export * from './conversations';

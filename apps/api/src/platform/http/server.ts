@@ -72,7 +72,7 @@ export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
   return app;
 }
 
-/** Routes that authenticate by a secret in the URL instead of a bearer key. */
+/** Routes that authenticate by their own secret (a feed URL, a chat token) instead of an API key. */
 function isPublic(url: string): boolean {
-  return url.startsWith('/v1/ical/');
+  return url.startsWith('/v1/ical/') || url.startsWith('/v1/chat/');
 }

@@ -86,6 +86,15 @@ export function bookingsRepository(db: Queryable) {
       );
       return rows.map(toBooking);
     },
+    async upcomingForContact(tenantId: string, contact: { phone?: string; email?: string }, after: Date): Promise<BookingRecord[]> {
+      const rows = await db.query(
+        `SELECT * FROM bookings WHERE tenant_id=$1 AND status IN ('pending','confirmed') AND start_at > $4
+           AND ((customer_phone IS NOT NULL AND customer_phone = $2) OR (customer_email IS NOT NULL AND lower(customer_email) = lower($3)))
+         ORDER BY start_at LIMIT 10`,
+        [tenantId, contact.phone ?? null, contact.email ?? null, after],
+      );
+      return rows.map(toBooking);
+    },
     async moveBooking(tenantId: string, id: string, m: { start: number; end: number; resourceIds: string[]; sessionId: string | null }) {
       const [row] = await db.query(
         `UPDATE bookings SET start_at=$3, end_at=$4, resource_ids=$5, session_id=$6, updated_at=now()

@@ -107,6 +107,9 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
       });
     },
     get: (tenantId: string, id: string) => bookingOr404(tenantId, id),
+    /** A customer's coming bookings, found by the phone or email they booked with. */
+    upcomingForContact: (tenantId: string, contact: { phone?: string; email?: string }) =>
+      bookingsRepository(db).upcomingForContact(tenantId, contact, new Date(clock.now())),
     async list(tenantId: string, filter: BookingFilter) {
       return bookingsRepository(db).list(tenantId, filter);
     },

@@ -81,6 +81,13 @@ describe('books a visit', () => {
     expect(r.state.holdId).toBeUndefined();
   });
 
+  it('takes a weak but unambiguous service match, and asks when two are close', () => {
+    const weak = say(fresh('es'), 'un corte', heard('book', 'es', { entities: { services: [{ id: 'corte', name: 'Corte', score: 0.45 }] } }), barber);
+    expect(weak.state.serviceId).toBe('corte');
+    const close = say(fresh('es'), 'corte o barba', heard('book', 'es', { entities: { services: [{ id: 'corte', name: 'Corte', score: 0.5 }, { id: 'barba', name: 'Barba', score: 0.45 }] } }), barber);
+    expect(close.state.stage).toBe('choosing_service');
+  });
+
   it('asks which service when there are several, with options', () => {
     const r = say(fresh('es'), 'quiero sacar un turno', heard('book', 'es'), barber);
     expect(r.state.stage).toBe('choosing_service');

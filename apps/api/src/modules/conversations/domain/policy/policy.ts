@@ -1,4 +1,4 @@
-import type { Understanding } from '../nlu/types';
+import type { Match, Understanding } from '../nlu/types';
 import { formatHours, formatMoney, displayLocale } from './format';
 import { say } from './replies';
 import { advanceBooking, onToolEvent, chooseOffer, confirmBooking, continueFlow, declineBooking, startFindingBookings } from './booking-flow';
@@ -82,8 +82,8 @@ function remember(state: ConversationState, u: Understanding, text: string): Con
   const nameAsked = state.stage === 'asking_name' && !e.personName && looksLikeName(text);
   return {
     ...state,
-    serviceId: e.services[0] && e.services[0].score >= 0.6 ? e.services[0].id : state.serviceId,
-    staffId: e.staff[0] && e.staff[0].score >= 0.7 ? e.staff[0].id : state.staffId,
+    serviceId: clearWinner(e.services, 0.6)?.id ?? state.serviceId,
+    staffId: clearWinner(e.staff, 0.7)?.id ?? state.staffId,
     when: u.dateTimes[0] ?? state.when,
     customer: {
       name: e.personName ?? (nameAsked ? text.trim() : state.customer.name),
@@ -91,6 +91,14 @@ function remember(state: ConversationState, u: Understanding, text: string): Con
       email: e.email ?? state.customer.email,
     },
   };
+}
+
+/** The best match if it is good enough, or a weaker one that clearly leads every other. */
+function clearWinner(matches: Match[], good: number): Match | undefined {
+  const [first, second] = matches;
+  if (!first) return undefined;
+  if (first.score >= good) return first;
+  return first.score >= 0.4 && (!second || first.score - second.score >= 0.2) ? first : undefined;
 }
 
 function looksLikeName(text: string): boolean {

@@ -20,7 +20,9 @@ export const barber: PolicyContext = {
 };
 
 /** An Understanding as the NLU would return it, with only what a test cares about. */
-export function heard(intent: Intent, lang: Lang = 'pt', extra: Partial<Understanding> & { entities?: Partial<Understanding['entities']> } = {}): Understanding {
+export function heard(
+  intent: Intent, lang: Lang = 'pt', extra: Partial<Omit<Understanding, 'entities'>> & { entities?: Partial<Understanding['entities']> } = {},
+): Understanding {
   return {
     lang, intent, confidence: 0.9, ranked: [{ intent, score: 0.9 }], dateTimes: [], ...extra,
     entities: { services: [], staff: [], subjects: [], ...extra.entities },

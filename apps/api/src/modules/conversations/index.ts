@@ -1,0 +1,14 @@
+import type { Database } from '../../platform/db/database';
+import type { ZodApp } from '../../platform/http/server';
+import type { AssistantPorts } from './ports';
+import { conversationRoutes } from './routes';
+import { conversationService } from './service';
+import { warmUpDateTimes } from './domain/nlu/datetime';
+
+/** Conversations and the assistant: web chat in, understanding, policy, tools, replies. */
+export function createConversations(db: Database, ports: AssistantPorts) {
+  warmUpDateTimes(); // compiles the date rules now rather than on the first customer's message
+  const service = conversationService(db, ports);
+  return { service, routes: (app: ZodApp) => conversationRoutes(app, service) };
+}
+export type { AssistantPorts } from './ports';

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import {
+  ChatHistory, ChatMessage, ChatMessageIn, ChatReplies, ChatStarted, Conversation, Id, StaffMessage, Takeover,
+} from '@frontdesk/contracts';
+import type { ZodApp } from '../../platform/http/server';
+import { requireTenant } from '../../platform/auth/bearer';
+import type { ConversationService } from './service';
+import type { ConversationRow } from './repository';
+import { chatPage } from './web/chat-page';
+
+const Chat = z.object({ tenantSlug: z.string().max(63), id: Id });
+const bearer = (header: string | undefined) => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+
+export function conversationRoutes(app: ZodApp, conversations: ConversationService): void {
+  const tags = ['web chat'];
+  app.post('/v1/chat/:tenantSlug/conversations', {
+    schema: { tags, security: [], params: z.object({ tenantSlug: z.string().max(63) }), response: { 201: ChatStarted },
+      summary: 'Start a web-chat conversation with a business (no API key)' },
+  }, async (req, reply) => reply.code(201).send(await conversations.start(req.params.tenantSlug)));
+
+  app.post('/v1/chat/:tenantSlug/conversations/:id/messages', {
+    schema: { tags, security: [], params: Chat, body: ChatMessageIn, response: { 200: ChatReplies },
+      summary: "Send the customer's message; the assistant's replies come back" },
+  }, async (req) => {
+    const tenantId = await conversations.authorise(req.params.tenantSlug, req.params.id, bearer(req.headers.authorization));
+    return conversations.receive(tenantId, req.params.id, req.body.text, req.body.clientMessageId);
+  });
+
+  app.get('/v1/chat/:tenantSlug/conversations/:id/messages', {
+    schema: { tags, security: [], params: Chat, querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }),
+      response: { 200: ChatHistory }, summary: 'Messages after a sequence number (poll for replies from staff)' },
+  }, async (req) => {
+    const tenantId = await conversations.authorise(req.params.tenantSlug, req.params.id, bearer(req.headers.authorization));
+    return { items: await conversations.messages(tenantId, req.params.id, req.query.after) };
+  });
+
+  app.get('/chat/:tenantSlug', { schema: { hide: true, params: z.object({ tenantSlug: z.string().max(63) }) } }, async (req, reply) => {
+    const tenant = await conversations.business(req.params.tenantSlug);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(chatPage(tenant));
+  });
+
+  const staff = ['conversations'];
+  const present = (c: ConversationRow) => ({
+    id: c.id, channel: c.channel, handledBy: c.handledBy, humanUntil: c.humanUntil?.toISOString() ?? null,
+    stage: c.state.stage, lang: c.state.lang, lastMessageAt: c.lastMessageAt.toISOString(),
+  });
+  app.get('/v1/conversations', { schema: { tags: staff, response: { 200: z.object({ items: z.array(Conversation) }) } } },
+    async (req) => ({ items: (await conversations.list(requireTenant(req))).map(present) }));
+  app.get('/v1/conversations/:id/messages', { schema: { tags: staff, params: z.object({ id: Id }), response: { 200: ChatHistory } } },
+    async (req) => ({ items: await conversations.messages(requireTenant(req), req.params.id) }));
+  app.post('/v1/conversations/:id/takeover', {
+    schema: { tags: staff, params: z.object({ id: Id }), body: Takeover.nullish(), summary: 'A person takes over; the assistant stays silent' },
+  }, async (req, reply) => {
+    await conversations.takeOver(requireTenant(req), req.params.id, req.body?.minutes ?? 120);
+    return reply.code(204).send();
+  });
+  app.post('/v1/conversations/:id/handback', { schema: { tags: staff, params: z.object({ id: Id }) } }, async (req, reply) => {
+    await conversations.handBack(requireTenant(req), req.params.id);
+    return reply.code(204).send();
+  });
+  app.post('/v1/conversations/:id/messages', {
+    schema: { tags: staff, params: z.object({ id: Id }), body: StaffMessage, response: { 201: ChatMessage }, summary: 'A staff reply' },
+  }, async (req, reply) => reply.code(201).send((await conversations.staffReply(requireTenant(req), req.params.id, req.body.text))!));
+}

@@ -1,0 +1,156 @@
+import { AppError, notFound } from '../../shared/errors';
+import { newSecret, sha256 } from '../../shared/ids';
+import type { Database, Queryable } from '../../platform/db/database';
+import { understand } from './domain/nlu/understand';
+import type { Lang } from './domain/nlu/types';
+import { step } from './domain/policy/policy';
+import { newConversationState, type ConversationState, type PolicyEvent, type Reply } from './domain/policy/types';
+import { say } from './domain/policy/replies';
+import { loadAssistantContext, type TenantAssistantContext } from './context';
+import { conversationsRepository } from './repository';
+import { runCommand } from './tools';
+import type { AssistantPorts } from './ports';
+
+const MAX_TOOL_ROUNDS = 6;
+const HUMAN_HOLD_MS = 2 * 3600_000;
+const langOf = (locale: string): Lang => (locale.startsWith('pt') ? 'pt' : locale.startsWith('es') ? 'es' : 'en');
+
+const CONTEXT_TTL_MS = 5_000;
+
+export function conversationService(db: Database, ports: AssistantPorts) {
+  // The catalogue an assistant talks about changes rarely; a few seconds of staleness only
+  // affects wording, since every slot, hold and booking is checked by the scheduling module.
+  const contexts = new Map<string, { value: Promise<TenantAssistantContext>; until: number }>();
+  function assistantContext(tenantId: string): Promise<TenantAssistantContext> {
+    const now = ports.clock.now();
+    const cached = contexts.get(tenantId);
+    if (cached && cached.until > now) return cached.value;
+    const value = loadAssistantContext(ports, tenantId);
+    value.catch(() => contexts.delete(tenantId));
+    contexts.set(tenantId, { value, until: now + CONTEXT_TTL_MS });
+    return value;
+  }
+
+  /** One customer message: understand, run the policy and its tools until done, store it all. */
+  async function turn(tx: Queryable, tenantId: string, conversationId: string, state: ConversationState, text: string) {
+    const now = ports.clock.now();
+    const tenantCtx = await assistantContext(tenantId);
+    const ctx = { ...tenantCtx.policy, now };
+    const repo = conversationsRepository(tx);
+    const offered = [...state.offers.map((o) => ({ id: o.id, label: o.label })), ...state.cancelCandidates.map((c) => ({ id: c.id, label: c.label })),
+      ...(state.stage === 'choosing_service' ? tenantCtx.services.map((s) => ({ id: s.id, label: s.name })) : [])];
+    const heard = understand(text, {
+      now, timeZone: ctx.timeZone, locale: ctx.locale, lastLang: state.lang,
+      services: tenantCtx.services, staff: tenantCtx.staff, offered,
+    });
+    // A quick-reply button sends its label (or id): that is a choice, whatever else it looks like.
+    const pressed = offered.find((o) => [o.id, o.label].some((v) => v.trim().toLowerCase() === text.trim().toLowerCase()));
+    const understanding = pressed ? { ...heard, intent: 'choose_option' as const, chosenOptionId: pressed.id, confidence: 1 } : heard;
+    const handOff = async (reason: string) => {
+      await repo.setHandler(tenantId, conversationId, 'human', new Date(now + HUMAN_HOLD_MS));
+      void reason;
+    };
+    let event: PolicyEvent = { kind: 'message', understanding, text };
+    const replies: Reply[] = [];
+    const toolCalls: unknown[] = [];
+    for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
+      const result = step(state, event, ctx);
+      state = result.state;
+      replies.push(...result.replies);
+      const command = result.commands[0];
+      if (!command) break;
+      const outcome = await runCommand(ports, tenantId, state, ctx, command, handOff);
+      toolCalls.push({ command, outcome });
+      if (!outcome) break;
+      event = outcome;
+    }
+    await repo.saveState(tenantId, conversationId, state);
+    for (const reply of replies) {
+      await repo.insertMessage(tenantId, conversationId, { direction: 'out', author: 'assistant', text: reply.text, options: reply.options, sources: reply.sources });
+    }
+    return { replies, understanding, toolCalls };
+  }
+
+  return {
+    /** A new web-chat conversation: its id, the secret token for the customer, and the greeting. */
+    async start(tenantSlug: string) {
+      const tenant = await ports.tenants.tenantBySlug(tenantSlug);
+      if (!tenant) throw notFound('Business');
+      const token = newSecret(24);
+      const lang = langOf(tenant.locale);
+      const state = newConversationState(lang, ports.clock.now());
+      return db.transaction(async (tx) => {
+        const repo = conversationsRepository(tx);
+        const conversation = await repo.insert(tenant.id, 'web', sha256(token), state);
+        const greeting = { text: say(lang, 'greet', { tenant: tenant.name }) };
+        await repo.insertMessage(tenant.id, conversation.id, { direction: 'out', author: 'assistant', text: greeting.text });
+        return { conversationId: conversation.id, token, replies: [greeting] };
+      });
+    },
+
+    async business(tenantSlug: string) {
+      const tenant = await ports.tenants.tenantBySlug(tenantSlug);
+      if (!tenant) throw notFound('Business');
+      return tenant;
+    },
+
+    /** Checks the customer's token and returns the tenant id. */
+    async authorise(tenantSlug: string, conversationId: string, token: string | undefined): Promise<string> {
+      const tenant = await ports.tenants.tenantBySlug(tenantSlug);
+      const conversation = tenant && (await conversationsRepository(db).get(tenant.id, conversationId));
+      if (!tenant || !conversation) throw notFound('Conversation');
+      if (!token || conversation.tokenHash !== sha256(token)) throw new AppError('UNAUTHENTICATED', 'This conversation needs its token');
+      return tenant.id;
+    },
+
+    /** A customer message; a repeated clientMessageId returns the first answer and changes nothing. */
+    async receive(tenantId: string, conversationId: string, text: string, clientMessageId?: string): Promise<{ replies: Reply[] }> {
+      return db.transaction(async (tx) => {
+        const repo = conversationsRepository(tx);
+        const conversation = await repo.lock(tenantId, conversationId);
+        if (!conversation) throw notFound('Conversation');
+        const inbound = await repo.insertMessage(tenantId, conversationId, { direction: 'in', author: 'customer', text, clientMessageId });
+        if (!inbound) return { replies: await repliesAfter(tx, tenantId, conversationId, clientMessageId!) };
+        const humanHolds = conversation.handledBy === 'human' && (!conversation.humanUntil || conversation.humanUntil.getTime() > ports.clock.now());
+        if (humanHolds) {
+          await repo.saveState(tenantId, conversationId, conversation.state);
+          return { replies: [] };
+        }
+        if (conversation.handledBy === 'human') await repo.setHandler(tenantId, conversationId, 'assistant', null);
+        const { replies, understanding, toolCalls } = await turn(tx, tenantId, conversationId, conversation.state, text);
+        await tx.query(`UPDATE messages SET understanding = $3, tool_calls = $4 WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, inbound.id, JSON.stringify(understanding), JSON.stringify(toolCalls)]);
+        return { replies: replies.map(({ text: t, options }) => ({ text: t, ...(options ? { options } : {}) })) };
+      });
+    },
+
+    messages: (tenantId: string, conversationId: string, afterSeq?: number) =>
+      conversationsRepository(db).messages(tenantId, conversationId, afterSeq),
+    list: (tenantId: string) => conversationsRepository(db).list(tenantId, 100),
+
+    /** Staff take the conversation: the assistant stays silent until the hold expires or they hand it back. */
+    async takeOver(tenantId: string, conversationId: string, minutes: number): Promise<void> {
+      if (!(await conversationsRepository(db).get(tenantId, conversationId))) throw notFound('Conversation');
+      await conversationsRepository(db).setHandler(tenantId, conversationId, 'human', new Date(ports.clock.now() + minutes * 60_000));
+    },
+    async handBack(tenantId: string, conversationId: string): Promise<void> {
+      if (!(await conversationsRepository(db).get(tenantId, conversationId))) throw notFound('Conversation');
+      await conversationsRepository(db).setHandler(tenantId, conversationId, 'assistant', null);
+    },
+    async staffReply(tenantId: string, conversationId: string, text: string) {
+      if (!(await conversationsRepository(db).get(tenantId, conversationId))) throw notFound('Conversation');
+      return conversationsRepository(db).insertMessage(tenantId, conversationId, { direction: 'out', author: 'staff', text });
+    },
+  };
+}
+export type ConversationService = ReturnType<typeof conversationService>;
+
+async function repliesAfter(tx: Queryable, tenantId: string, conversationId: string, clientMessageId: string): Promise<Reply[]> {
+  const repo = conversationsRepository(tx);
+  const first = await repo.messageByClientId(tenantId, conversationId, clientMessageId);
+  const after = await repo.messages(tenantId, conversationId, first?.seq ?? 0);
+  const untilNextInbound = after.findIndex((m) => m.direction === 'in');
+  return (untilNextInbound < 0 ? after : after.slice(0, untilNextInbound))
+    .filter((m) => m.author === 'assistant')
+    .map((m) => ({ text: m.text, ...(m.options ? { options: m.options } : {}) }));
+}

@@ -1,0 +1,84 @@
+import { AppError } from '../../shared/errors';
+import { formatSlot, displayLocale } from './domain/policy/format';
+import { pickOffers, searchWindow } from './domain/policy/offers';
+import type { Command, ConversationState, PolicyContext, ToolEvent } from './domain/policy/types';
+import type { AssistantPorts } from './ports';
+
+const HOLD_SECONDS = 600;
+
+/** Runs one of the policy's commands against the real modules and says what happened. */
+export async function runCommand(
+  ports: AssistantPorts, tenantId: string, state: ConversationState, ctx: PolicyContext, command: Command,
+  handOff: (reason: string) => Promise<void>,
+): Promise<ToolEvent | undefined> {
+  const { scheduling } = ports;
+  const locale = displayLocale(state.lang, ctx.locale);
+  const label = (iso: string) => formatSlot(iso, ctx.timeZone, locale);
+  const refused = (err: unknown) => err instanceof AppError && err.status >= 400 && err.status < 500;
+  switch (command.kind) {
+    case 'find_slots': {
+      const window = searchWindow(command.when, ctx.now, ctx.timeZone);
+      const { slots } = await scheduling.availability.slots(tenantId, {
+        serviceId: command.serviceId, from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString(),
+        timeZone: ctx.timeZone, seats: 1, ...(command.staffId ? { resourceId: command.staffId } : {}),
+      });
+      const picked = pickOffers(slots.map((s) => ({ ...s, start: Date.parse(s.start) })), command.when, ctx.timeZone);
+      return {
+        kind: 'slots',
+        offers: picked.map((s, i) => {
+          const start = new Date(s.start).toISOString().replace('.000Z', 'Z');
+          return { id: `slot-${i + 1}`, start, end: s.end, resourceIds: s.resourceIds, label: label(start) };
+        }),
+      };
+    }
+    case 'hold':
+      try {
+        const hold = await scheduling.holds.create(tenantId, {
+          serviceId: command.serviceId, start: command.offer.start, resourceIds: command.offer.resourceIds, seats: 1, ttlSeconds: HOLD_SECONDS,
+        });
+        return { kind: 'held', holdId: hold.id };
+      } catch (err) {
+        if (refused(err)) return { kind: 'hold_failed' };
+        throw err;
+      }
+    case 'book':
+      try {
+        const booking = await scheduling.bookings.create(tenantId, {
+          serviceId: command.serviceId, start: command.offer.start, holdId: command.holdId, seats: 1, status: 'confirmed',
+          sourceChannel: 'web', customer: command.customer,
+        });
+        return { kind: 'booked', bookingId: booking.id };
+      } catch (err) {
+        if (refused(err)) return { kind: 'book_failed' };
+        throw err;
+      }
+    case 'release_hold':
+      await scheduling.holds.release(tenantId, command.holdId).catch(() => undefined);
+      return undefined;
+    case 'find_bookings': {
+      const found = await scheduling.bookings.upcomingForContact(tenantId, { phone: command.phone, email: command.email });
+      return { kind: 'bookings', bookings: found.map((b) => ({ id: b.id, serviceId: b.serviceId, label: label(b.start) })) };
+    }
+    case 'cancel_booking':
+      try {
+        const booking = await scheduling.bookings.cancel(tenantId, command.bookingId, { reason: 'cancelled by the customer in chat', overridePolicy: false });
+        return { kind: 'cancelled', bookingId: booking.id, label: label(booking.start) };
+      } catch (err) {
+        if (!refused(err)) throw err;
+        await handOff(`cancellation refused: ${(err as AppError).code}`);
+        return { kind: 'handed_off' };
+      }
+    case 'reschedule_booking':
+      try {
+        const moved = await scheduling.bookings.reschedule(tenantId, command.bookingId,
+          { start: command.offer.start, resourceIds: command.offer.resourceIds, overridePolicy: false });
+        return { kind: 'rescheduled', bookingId: moved.id };
+      } catch (err) {
+        if (refused(err)) return { kind: 'reschedule_failed' };
+        throw err;
+      }
+    case 'hand_off':
+      await handOff(command.reason);
+      return { kind: 'handed_off' };
+  }
+}

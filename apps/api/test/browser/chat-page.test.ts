@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { artifactsDir, launchBrowser } from './browser';
+
+let app: TestApp;
+let browser: Browser;
+let base = '';
+
+beforeAll(async () => {
+  app = await startTestApp();
+  app.clock.set(Date.parse('2026-11-25T13:00:00Z')); // a Wednesday
+  for (const name of ['kumon-vila-a', 'barberpro-palermo', 'speedy-van', 'flexoraa']) await seedTenant(app, name);
+  base = await app.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const journeys = [
+  { slug: 'kumon-vila-a', ask: 'Oi! Quero marcar uma avaliação na sexta de manhã', name: 'Maria Souza', yes: 'sim', done: /Pronto/ },
+  { slug: 'barberpro-palermo', ask: 'Hola, quiero sacar un turno para un corte el viernes a la tarde', name: 'Juan Pérez', yes: 'sí', done: /Listo/ },
+  { slug: 'speedy-van', ask: "Hi, I'd like to book a small van on Friday morning", name: 'John Smith', yes: 'yes', done: /Done/ },
+  { slug: 'flexoraa', ask: 'Hi, can I book a discovery call on Friday afternoon?', name: 'Priya Sharma', yes: 'yes', done: /Done/ },
+];
+
+describe('the chat page on a phone', () => {
+  it.each(journeys)('books through $slug’s chat page', async ({ slug, ask, name, yes, done }) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 780 }, deviceScaleFactor: 1 });
+    await page.goto(`${base}/chat/${slug}`);
+    await expect.poll(() => page.locator('.msg.out').count()).toBeGreaterThan(0);
+
+    const type = async (text: string) => {
+      const before = await page.locator('.msg').count();
+      await page.fill('#text', text);
+      await page.press('#text', 'Enter');
+      await expect.poll(() => page.locator('.msg').count()).toBeGreaterThan(before + 1);
+    };
+    await type(ask);
+    const options = page.locator('.options button');
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    const before = await page.locator('.msg').count();
+    await options.first().click();
+    await expect.poll(() => page.locator('.msg').count()).toBeGreaterThan(before + 1);
+    await type(name);
+    await type(yes);
+    await expect.poll(() => page.locator('.msg.out').last().textContent()).toMatch(done);
+    await page.screenshot({ path: path.join(artifactsDir, `chat-${slug}.png`), fullPage: true });
+
+    const bookings = await app.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM bookings b JOIN tenants t ON t.id = b.tenant_id WHERE t.slug = $1 AND b.customer_name = $2`, [slug, name]);
+    expect(bookings[0]!.n).toBe(1);
+    await page.close();
+  });
+
+  it('answers 404 for an unknown business', async () => {
+    const res = await fetch(`${base}/chat/no-such-business`);
+    expect(res.status).toBe(404);
+  });
+});

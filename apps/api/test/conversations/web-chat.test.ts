@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+
+let app: TestApp;
+const keys: Record<string, string> = {};
+beforeAll(async () => {
+  app = await startTestApp();
+  for (const name of ['kumon-vila-a', 'barberpro-palermo', 'speedy-van']) keys[name] = (await seedTenant(app, name)).key;
+});
+
+interface Reply { text: string; options?: { id: string; label: string }[] }
+
+async function startChat(slug: string) {
+  const res = await app.app.inject({ method: 'POST', url: `/v1/chat/${slug}/conversations` });
+  expect(res.statusCode).toBe(201);
+  const { conversationId, token, replies } = res.json() as { conversationId: string; token: string; replies: Reply[] };
+  const send = async (text: string, clientMessageId?: string): Promise<Reply[]> => {
+    const r = await app.app.inject({
+      method: 'POST', url: `/v1/chat/${slug}/conversations/${conversationId}/messages`,
+      headers: { authorization: `Bearer ${token}` }, payload: { text, ...(clientMessageId ? { clientMessageId } : {}) },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json().replies;
+  };
+  return { conversationId, token, greeting: replies, send };
+}
+
+const bookingsOf = async (slug: string) =>
+  (await app.app.inject({ url: '/v1/bookings?status=confirmed', headers: app.auth(keys[slug]!) })).json().items as
+    { start: string; customer: { name: string }; sourceChannel: string }[];
+
+describe('web chat with the assistant', () => {
+  it('books a Kumon assessment in Portuguese, end to end', async () => {
+    app.clock.set(Date.parse('2026-11-25T13:00:00Z')); // Wed 10:00 in São Paulo
+    const chat = await startChat('kumon-vila-a');
+    expect(chat.greeting[0]!.text).toContain('Kumon Vila A');
+
+    const offered = await chat.send('Oi, queria marcar uma avaliação na sexta de manhã');
+    const slots = offered.at(-1)!.options!;
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.length).toBeLessThanOrEqual(3);
+    expect(slots.every((o) => /sex/i.test(o.label))).toBe(true);
+
+    const askName = await chat.send('a primeira');
+    expect(askName.at(-1)!.text).toMatch(/nome/i);
+    const confirm = await chat.send('Maria Souza');
+    expect(confirm.at(-1)!.text).toContain('Maria Souza');
+    const done = await chat.send('sim');
+    expect(done.at(-1)!.text).toMatch(/Pronto/);
+
+    const booked = (await bookingsOf('kumon-vila-a')).filter((b) => b.customer.name === 'Maria Souza');
+    expect(booked).toHaveLength(1);
+    expect(booked[0]!.sourceChannel).toBe('web');
+    expect(booked[0]!.start.startsWith('2026-11-27T1')).toBe(true);
+  });
+
+  it('answers prices and hours from the catalogue in Spanish', async () => {
+    app.clock.set(Date.parse('2026-11-25T13:00:00Z'));
+    const chat = await startChat('barberpro-palermo');
+    const prices = await chat.send('Hola, ¿cuánto sale el corte?');
+    expect(prices.at(-1)!.text).toContain('15.000');
+    const hours = await chat.send('¿qué horarios tienen?');
+    expect(hours.at(-1)!.text).toContain('16:00–20:30');
+  });
+
+  it('answers a repeated message once and never books twice', async () => {
+    app.clock.set(Date.parse('2026-11-25T13:00:00Z'));
+    const chat = await startChat('kumon-vila-a');
+    const first = await chat.send('quero marcar uma avaliação segunda às 15h', 'm-1');
+    const again = await chat.send('quero marcar uma avaliação segunda às 15h', 'm-1');
+    expect(again).toEqual(first);
+    const history = (await app.app.inject({
+      url: `/v1/chat/kumon-vila-a/conversations/${chat.conversationId}/messages`, headers: { authorization: `Bearer ${chat.token}` },
+    })).json().items as { direction: string }[];
+    expect(history.filter((m) => m.direction === 'in')).toHaveLength(1);
+    const stored = await app.db.query<{ tool_calls: { command: { kind: string } }[]; understanding: { intent: string } }>(
+      `SELECT tool_calls, understanding FROM messages WHERE conversation_id = $1 AND direction = 'in'`, [chat.conversationId]);
+    expect(stored[0]!.understanding.intent).toBe('book');
+    expect(stored[0]!.tool_calls.map((c) => c.command.kind)).toEqual(['find_slots']);
+    const outbound = await app.db.query<{ sources: string[] }>(
+      `SELECT sources FROM messages WHERE conversation_id = $1 AND direction = 'out' AND options IS NOT NULL`, [chat.conversationId]);
+    expect(outbound[0]!.sources).toEqual(['availability.find_slots']);
+  });
+
+  it('stays silent while a person holds the conversation, and speaks again after hand-back', async () => {
+    app.clock.set(Date.parse('2026-11-25T13:00:00Z'));
+    const chat = await startChat('speedy-van');
+    const staff = app.auth(keys['speedy-van']!);
+    expect((await app.app.inject({ method: 'POST', url: `/v1/conversations/${chat.conversationId}/takeover`, headers: staff, payload: { minutes: 30 } })).statusCode).toBe(204);
+    expect(await chat.send('hello, how much is a small van?')).toEqual([]);
+    const reply = await app.app.inject({ method: 'POST', url: `/v1/conversations/${chat.conversationId}/messages`, headers: staff, payload: { text: 'Hi, Sam here!' } });
+    expect(reply.statusCode).toBe(201);
+    await app.app.inject({ method: 'POST', url: `/v1/conversations/${chat.conversationId}/handback`, headers: staff });
+    expect((await chat.send('what are your opening hours?')).at(-1)!.text).toContain('07:00–20:00');
+  });
+
+  it('refuses bad input with clear errors', async () => {
+    const chat = await startChat('kumon-vila-a');
+    const url = `/v1/chat/kumon-vila-a/conversations/${chat.conversationId}/messages`;
+    const post = (headers: Record<string, string>, payload: Record<string, unknown>) => app.app.inject({ method: 'POST', url, headers, payload });
+    const ok = { authorization: `Bearer ${chat.token}` };
+    expect((await post(ok, { text: '   ' })).json()).toMatchObject({ status: 400, errors: [{ path: 'text' }] });
+    expect((await post(ok, { text: 'a'.repeat(4001) })).json()).toMatchObject({ status: 400, errors: [{ path: 'text' }] });
+    expect((await post({ authorization: 'Bearer wrong' }, { text: 'oi' })).statusCode).toBe(401);
+    expect((await post({}, { text: 'oi' })).statusCode).toBe(401);
+    expect((await app.app.inject({ method: 'POST', url: '/v1/chat/no-such-shop/conversations' })).statusCode).toBe(404);
+    const emoji = await chat.send('🙂🙂🙂');
+    expect(emoji.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+export const ChatOption = z.object({ id: z.string(), label: z.string() });
+export const ChatReply = z.object({ text: z.string(), options: z.array(ChatOption).optional() });
+export const ChatStarted = z.object({
+  conversationId: Id,
+  token: z.string().describe('send it as Authorization: Bearer <token> with this conversation\'s messages'),
+  replies: z.array(ChatReply),
+});
+export const ChatMessageIn = z.object({
+  text: z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters'),
+  clientMessageId: z.string().min(1).max(100).optional().describe('the same id sent twice is answered once'),
+});
+export const ChatReplies = z.object({ replies: z.array(ChatReply) });
+export const ChatMessage = z.object({
+  id: Id, seq: z.number(), direction: z.enum(['in', 'out']), author: z.enum(['customer', 'assistant', 'staff']),
+  text: z.string(), options: z.array(ChatOption).nullable(), sources: z.array(z.string()).nullable(), createdAt: z.string(),
+});
+export const ChatHistory = z.object({ items: z.array(ChatMessage) });
+export const Conversation = z.object({
+  id: Id, channel: z.string(), handledBy: z.enum(['assistant', 'human']), humanUntil: z.string().nullable(),
+  stage: z.string(), lang: z.string(), lastMessageAt: z.string(),
+});
+export const Takeover = z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60).default(120) });
+export const StaffMessage = z.object({ text: z.string().trim().min(1).max(4000) });
