@@ -21,6 +21,11 @@ const toMessage = (r: any): MessageRecord => ({
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+export interface NewMessage {
+  direction: 'in' | 'out'; author: 'customer' | 'assistant' | 'staff'; text: string;
+  options?: ReplyOption[]; understanding?: unknown; toolCalls?: unknown; sources?: string[]; clientMessageId?: string;
+}
+
 export function conversationsRepository(db: Queryable) {
   return {
     async insert(tenantId: string, channel: string, tokenHash: string | null, state: ConversationState): Promise<ConversationRow> {
@@ -62,6 +67,23 @@ export function conversationsRepository(db: Queryable) {
           m.understanding ? JSON.stringify(m.understanding) : null, m.sources ? JSON.stringify(m.sources) : null, m.clientMessageId ?? null],
       );
       return row && toMessage(row);
+    },
+    /** Several messages in one statement, in order (a turn's inbound message and its replies). */
+    async insertMessages(tenantId: string, conversationId: string, messages: NewMessage[]): Promise<void> {
+      if (!messages.length) return;
+      await db.query(
+        `INSERT INTO messages (tenant_id, conversation_id, direction, author, text, options, understanding, tool_calls, sources, client_message_id)
+         SELECT $1, $2, m.direction, m.author, m.text, m.options, m.understanding, m.tool_calls, m.sources, m.client_message_id
+           FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (direction text, author text, text text, options jsonb,
+                understanding jsonb, tool_calls jsonb, sources jsonb, client_message_id text)) WITH ORDINALITY
+                AS m(direction, author, text, options, understanding, tool_calls, sources, client_message_id, n)
+          ORDER BY m.n`,
+        [tenantId, conversationId, JSON.stringify(messages.map((m) => ({
+          direction: m.direction, author: m.author, text: m.text, options: m.options ?? null, understanding: m.understanding ?? null,
+          tool_calls: m.toolCalls ?? null, sources: m.sources ?? null, client_message_id: m.clientMessageId ?? null,
+        })))],
+        'messages-insert',
+      );
     },
     async messageByClientId(tenantId: string, conversationId: string, clientMessageId: string) {
       const [row] = await db.query(`SELECT * FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND client_message_id=$3`,

@@ -64,11 +64,7 @@ export function conversationService(db: Database, ports: AssistantPorts) {
       if (!outcome) break;
       event = outcome;
     }
-    await repo.saveState(tenantId, conversationId, state);
-    for (const reply of replies) {
-      await repo.insertMessage(tenantId, conversationId, { direction: 'out', author: 'assistant', text: reply.text, options: reply.options, sources: reply.sources });
-    }
-    return { replies, understanding, toolCalls };
+    return { state, replies, understanding, toolCalls };
   }
 
   return {
@@ -109,17 +105,24 @@ export function conversationService(db: Database, ports: AssistantPorts) {
         const repo = conversationsRepository(tx);
         const conversation = await repo.lock(tenantId, conversationId);
         if (!conversation) throw notFound('Conversation');
-        const inbound = await repo.insertMessage(tenantId, conversationId, { direction: 'in', author: 'customer', text, clientMessageId });
-        if (!inbound) return { replies: await repliesAfter(tx, tenantId, conversationId, clientMessageId!) };
+        // The lock makes a repeated delivery wait for the first, then answer with its replies.
+        if (clientMessageId && (await repo.messageByClientId(tenantId, conversationId, clientMessageId))) {
+          return { replies: await repliesAfter(tx, tenantId, conversationId, clientMessageId) };
+        }
+        const inbound = { direction: 'in' as const, author: 'customer' as const, text, clientMessageId };
         const humanHolds = conversation.handledBy === 'human' && (!conversation.humanUntil || conversation.humanUntil.getTime() > ports.clock.now());
         if (humanHolds) {
           await repo.saveState(tenantId, conversationId, conversation.state);
+          await repo.insertMessages(tenantId, conversationId, [inbound]);
           return { replies: [] };
         }
         if (conversation.handledBy === 'human') await repo.setHandler(tenantId, conversationId, 'assistant', null);
-        const { replies, understanding, toolCalls } = await turn(tx, tenantId, conversationId, conversation.state, text);
-        await tx.query(`UPDATE messages SET understanding = $3, tool_calls = $4 WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, inbound.id, JSON.stringify(understanding), JSON.stringify(toolCalls)]);
+        const { state, replies, understanding, toolCalls } = await turn(tx, tenantId, conversationId, conversation.state, text);
+        await repo.saveState(tenantId, conversationId, state);
+        await repo.insertMessages(tenantId, conversationId, [
+          { ...inbound, understanding, toolCalls },
+          ...replies.map((r) => ({ direction: 'out' as const, author: 'assistant' as const, text: r.text, options: r.options, sources: r.sources })),
+        ]);
         return { replies: replies.map(({ text: t, options }) => ({ text: t, ...(options ? { options } : {}) })) };
       });
     },
