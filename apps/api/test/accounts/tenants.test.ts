@@ -1,17 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
+import { expectProblem } from '../harness/problem';
 import { setupCatalogue } from '../harness/catalogue';
 
-type FieldError = { path: string; message: string };
-
-function expectProblem(res: LightMyRequestResponse, status: number, code: string): { errors?: FieldError[]; detail: string } {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json();
-  expect(body).toMatchObject({ status, code, type: `https://frontdesk.dev/errors/${code}` });
-  return body;
-}
 
 const validTenant = (slug: string) => ({ name: 'Clínica Sol', slug, timeZone: 'America/Sao_Paulo', locale: 'pt-BR', currency: 'BRL' });
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';

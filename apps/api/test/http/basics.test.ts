@@ -1,25 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
-import { errorCodes } from '@frontdesk/contracts';
 import { ADMIN_KEY, createTenant, startTestApp, type TestApp } from '../harness/app';
+import { expectProblem } from '../harness/problem';
 
-/** Asserts the RFC 9457 shape every error shares, and that nothing internal leaks. */
-function expectProblem(res: LightMyRequestResponse, status: number, code: keyof typeof errorCodes) {
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json() as Record<string, unknown>;
-  expect(body).toMatchObject({
-    type: `https://frontdesk.dev/errors/${code}`,
-    title: errorCodes[code].title,
-    status,
-    code,
-  });
-  expect(typeof body.detail).toBe('string');
-  expect(body).not.toHaveProperty('stack');
-  // No stack frames or source paths anywhere in the body.
-  expect(res.body).not.toMatch(/\bat .+\(.*:\d+:\d+\)|\.ts:\d+|node_modules|\/work\//);
-  return body;
-}
 
 describe('HTTP basics', () => {
   let app: TestApp;

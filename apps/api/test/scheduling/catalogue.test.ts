@@ -1,18 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
+import type { ErrorCode } from '@frontdesk/contracts';
+import { expectProblem, type FieldError } from '../harness/problem';
 import { WEEKDAYS_9_TO_17, setupCatalogue } from '../harness/catalogue';
 
-type FieldError = { path: string; message: string };
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-function expectProblem(res: LightMyRequestResponse, status: number, code: string): { errors?: FieldError[]; detail: string } {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json();
-  expect(body).toMatchObject({ status, code, type: `https://frontdesk.dev/errors/${code}` });
-  return body;
-}
 const pathsOf = (body: { errors?: FieldError[] }) => (body.errors ?? []).map((e) => e.path);
 
 const NOW = Date.parse('2030-01-01T12:00:00Z'); // a Tuesday
@@ -180,7 +172,7 @@ describe('catalogue over HTTP', () => {
       const r = await newResource('Guarded');
       const ok = { timeZone: 'America/Sao_Paulo', weekly: WEEKDAYS_9_TO_17, overrides: [] };
       expect((await call('PUT', `/v1/resources/${r.id}/schedule`, ok)).statusCode).toBe(200);
-      const body = expectProblem(await call('PUT', `/v1/resources/${r.id}/schedule`, payload), 400, code);
+      const body = expectProblem(await call('PUT', `/v1/resources/${r.id}/schedule`, payload), 400, code as ErrorCode);
       expect(pathsOf(body).sort()).toEqual([...paths].sort());
       for (const e of body.errors!) expect(e.message.length).toBeGreaterThan(0);
       const after = (await call('GET', `/v1/resources/${r.id}`)).json();
@@ -269,7 +261,7 @@ describe('catalogue over HTTP', () => {
 
     it.each(badServices)('rejects %s with 400, naming the field, and stores nothing', async (_what, make, code, paths) => {
       const before = await count('services');
-      const body = expectProblem(await call('POST', '/v1/services', make(staff)), 400, code);
+      const body = expectProblem(await call('POST', '/v1/services', make(staff)), 400, code as ErrorCode);
       expect(pathsOf(body).sort()).toEqual([...paths].sort());
       expect(await count('services')).toBe(before);
     });
