@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { externalServer } from './apps/api/test/harness/external-server';
+import { externalServer } from './apps/api/test/harness/external-server.ts';
 
 const integration = {
   globalSetup: ['apps/api/test/harness/global-setup.ts'],

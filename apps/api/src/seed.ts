@@ -20,7 +20,7 @@ export function readBlueprint(name: string): Blueprint {
  * Creates a blueprint's tenant through the same services the API uses. A tenant whose seeding
  * was cut short (marked pending) is removed and seeded again.
  */
-export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduling' | 'db'>, name: string)
+export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduling' | 'conversations' | 'db'>, name: string)
   : Promise<{ created: boolean; slug: string; apiKey?: string }> {
   const bp = readBlueprint(name);
   const { accounts, scheduling, db } = parts;
@@ -48,6 +48,7 @@ export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduli
       active: true,
     });
   }
+  if (bp.assistant) await parts.conversations.service.saveProfile(tenant.id, bp.assistant);
   await db.query(`UPDATE tenants SET blueprint = $2 WHERE id = $1`, [tenant.id, name]);
   return { created: true, slug: tenant.slug, apiKey: apiKey.key };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalDate, Money, WallInterval } from './common';
 import { TenantCreate } from './accounts';
 import { ResourceKind, Weekly } from './scheduling';
+import { AssistantProfile } from './assistant';
 
 /** A ready-made tenant: pure data that any tenant could configure through the API. Resources are named by key. */
 const Key = z.string().regex(/^[a-z0-9-]+$/);
@@ -9,6 +10,7 @@ const Key = z.string().regex(/^[a-z0-9-]+$/);
 export const Blueprint = z.object({
   tenant: TenantCreate,
   description: z.string(),
+  assistant: AssistantProfile.optional(),
   holidays: z.array(z.object({ date: LocalDate, name: z.string() })),
   locations: z.array(z.object({ key: Key, name: z.string(), address: z.string().optional() })).min(1),
   resources: z.array(z.object({

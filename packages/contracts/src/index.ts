@@ -5,3 +5,4 @@ export * from './bookings';
 export * from './errors';
 export * from './blueprint';
 export * from './conversations';
+export * from './assistant';

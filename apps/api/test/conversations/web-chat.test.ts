@@ -54,6 +54,29 @@ describe('web chat with the assistant', () => {
     expect(booked[0]!.start.startsWith('2026-11-27T1')).toBe(true);
   });
 
+  it('quotes Kumon tuition from its price list: 2 subjects = R$ 750 a month + R$ 100 once', async () => {
+    const chat = await startChat('kumon-vila-a');
+    expect(chat.greeting[0]!.text).toContain('avaliação diagnóstica gratuita');
+    const quote = (await chat.send('Quanto custa pra fazer matemática e inglês?')).at(-1)!.text;
+    expect(quote).toContain('Para 2 disciplinas');
+    expect(quote).toContain('R$\u00a0750,00 por mês');
+    expect(quote).toContain('R$\u00a0100,00 (uma vez)');
+    const general = (await chat.send('e qual o valor da mensalidade?')).at(-1)!.text;
+    expect(general).toContain('R$\u00a0375,00 por mês');
+  });
+
+  it('lets a business edit what its assistant quotes, with validation', async () => {
+    const headers = app.auth(keys['barberpro-palermo']!);
+    const bad = await app.app.inject({ method: 'PUT', url: '/v1/assistant/profile', headers, payload: { priceList: [{ id: 'X', name: {}, amount: -1, period: 'year' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['priceList[0].id', 'priceList[0].amount', 'priceList[0].period']));
+    const profile = { priceList: [{ id: 'promo', name: { es: 'Corte + barba los martes' }, amount: 2000000, period: 'session' }] };
+    expect((await app.app.inject({ method: 'PUT', url: '/v1/assistant/profile', headers, payload: profile })).statusCode).toBe(200);
+    const chat = await startChat('barberpro-palermo');
+    expect((await chat.send('¿precios?')).at(-1)!.text).toContain('Corte + barba los martes: $\u00a020.000,00 por sesión');
+  });
+
   it('answers prices and hours from the catalogue in Spanish', async () => {
     app.clock.set(Date.parse('2026-11-25T13:00:00Z'));
     const chat = await startChat('barberpro-palermo');

@@ -1,3 +1,4 @@
+import type { AssistantProfile } from '@frontdesk/contracts';
 import type { PolicyContext } from './domain/policy/types';
 import type { CatalogueEntry } from './domain/nlu/types';
 import type { AssistantPorts } from './ports';
@@ -23,13 +24,16 @@ export interface TenantAssistantContext {
   policy: Omit<PolicyContext, 'now'>;
   services: CatalogueEntry[];
   staff: CatalogueEntry[];
+  subjects: CatalogueEntry[];
 }
 
 /** What the assistant knows about a business: catalogue, staff, hours and place. */
-export async function loadAssistantContext(ports: AssistantPorts, tenantId: string): Promise<TenantAssistantContext> {
-  const [tenant, services, resources, locations] = await Promise.all([
+export async function loadAssistantContext(
+  ports: AssistantPorts, tenantId: string, loadProfile: () => Promise<AssistantProfile | undefined>,
+): Promise<TenantAssistantContext> {
+  const [tenant, services, resources, locations, profile] = await Promise.all([
     ports.tenants.tenant(tenantId), ports.scheduling.catalogue.services(tenantId),
-    ports.scheduling.catalogue.resources(tenantId), ports.tenants.listLocations(tenantId),
+    ports.scheduling.catalogue.resources(tenantId), ports.tenants.listLocations(tenantId), loadProfile(),
   ]);
   const active = services.filter((s) => s.active);
   const staff = resources.filter((r) => r.active && r.kind === 'staff');
@@ -41,7 +45,11 @@ export async function loadAssistantContext(ports: AssistantPorts, tenantId: stri
       staff: staff.map((r) => ({ id: r.id, name: r.name })),
       hours: openingHours(resources.filter((r) => r.active).map((r) => r.schedule)),
       ...(location ? { location: { name: location.name, ...(location.address ? { address: location.address } : {}) } } : {}),
+      ...(profile?.greeting ? { greeting: profile.greeting } : {}),
+      currency: tenant.currency,
+      priceList: profile?.priceList ?? [],
     },
+    subjects: (profile?.subjects ?? []).map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms })),
     services: active.map((s) => ({ id: s.id, name: s.name })),
     staff: staff.map((r) => ({ id: r.id, name: r.name })),
   };

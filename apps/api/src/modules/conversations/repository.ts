@@ -1,3 +1,4 @@
+import type { AssistantProfile } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
 import type { ConversationState, Reply, ReplyOption } from './domain/policy/types';
 
@@ -84,6 +85,16 @@ export function conversationsRepository(db: Queryable) {
         })))],
         'messages-insert',
       );
+    },
+    async profile(tenantId: string): Promise<AssistantProfile | undefined> {
+      const [row] = await db.query<{ profile: AssistantProfile }>(`SELECT profile FROM assistant_profiles WHERE tenant_id=$1`, [tenantId]);
+      return row?.profile;
+    },
+    async saveProfile(tenantId: string, profile: AssistantProfile): Promise<void> {
+      await db.query(
+        `INSERT INTO assistant_profiles (tenant_id, profile) VALUES ($1, $2)
+         ON CONFLICT (tenant_id) DO UPDATE SET profile = EXCLUDED.profile, updated_at = now()`,
+        [tenantId, JSON.stringify(profile)]);
     },
     async messageByClientId(tenantId: string, conversationId: string, clientMessageId: string) {
       const [row] = await db.query(`SELECT * FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND client_message_id=$3`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ChatHistory, ChatMessage, ChatMessageIn, ChatReplies, ChatStarted, Conversation, Id, StaffMessage, Takeover,
+  AssistantProfile, ChatHistory, ChatMessage, ChatMessageIn, ChatReplies, ChatStarted, Conversation, Id, StaffMessage, Takeover,
 } from '@frontdesk/contracts';
 import type { ZodApp } from '../../platform/http/server';
 import { requireTenant } from '../../platform/auth/bearer';
@@ -37,6 +37,17 @@ export function conversationRoutes(app: ZodApp, conversations: ConversationServi
   app.get('/chat/:tenantSlug', { schema: { hide: true, params: z.object({ tenantSlug: z.string().max(63) }) } }, async (req, reply) => {
     const tenant = await conversations.business(req.params.tenantSlug);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(chatPage(tenant));
+  });
+
+  app.get('/v1/assistant/profile', { schema: { tags: ['assistant'], response: { 200: AssistantProfile } } },
+    async (req) => conversations.profile(requireTenant(req)));
+  app.put('/v1/assistant/profile', {
+    schema: { tags: ['assistant'], body: AssistantProfile, response: { 200: AssistantProfile },
+      summary: 'Greeting, subjects and the price list the assistant quotes from' },
+  }, async (req) => {
+    const tenantId = requireTenant(req);
+    await conversations.saveProfile(tenantId, req.body);
+    return conversations.profile(tenantId);
   });
 
   const staff = ['conversations'];

@@ -1,3 +1,4 @@
+import type { AssistantProfile } from '@frontdesk/contracts';
 import { AppError, notFound } from '../../shared/errors';
 import { newSecret, sha256 } from '../../shared/ids';
 import type { Database, Queryable } from '../../platform/db/database';
@@ -25,7 +26,7 @@ export function conversationService(db: Database, ports: AssistantPorts) {
     const now = ports.clock.now();
     const cached = contexts.get(tenantId);
     if (cached && cached.until > now) return cached.value;
-    const value = loadAssistantContext(ports, tenantId);
+    const value = loadAssistantContext(ports, tenantId, () => conversationsRepository(db).profile(tenantId));
     value.catch(() => contexts.delete(tenantId));
     contexts.set(tenantId, { value, until: now + CONTEXT_TTL_MS });
     return value;
@@ -41,7 +42,7 @@ export function conversationService(db: Database, ports: AssistantPorts) {
       ...(state.stage === 'choosing_service' ? tenantCtx.services.map((s) => ({ id: s.id, label: s.name })) : [])];
     const heard = understand(text, {
       now, timeZone: ctx.timeZone, locale: ctx.locale, lastLang: state.lang,
-      services: tenantCtx.services, staff: tenantCtx.staff, offered,
+      services: tenantCtx.services, staff: tenantCtx.staff, subjects: tenantCtx.subjects, offered,
     });
     // A quick-reply button sends its label (or id): that is a choice, whatever else it looks like.
     const pressed = offered.find((o) => [o.id, o.label].some((v) => v.trim().toLowerCase() === text.trim().toLowerCase()));
@@ -78,7 +79,8 @@ export function conversationService(db: Database, ports: AssistantPorts) {
       return db.transaction(async (tx) => {
         const repo = conversationsRepository(tx);
         const conversation = await repo.insert(tenant.id, 'web', sha256(token), state);
-        const greeting = { text: say(lang, 'greet', { tenant: tenant.name }) };
+        const profile = await conversationsRepository(tx).profile(tenant.id);
+        const greeting = { text: profile?.greeting?.[lang] ?? say(lang, 'greet', { tenant: tenant.name }) };
         await repo.insertMessage(tenant.id, conversation.id, { direction: 'out', author: 'assistant', text: greeting.text });
         return { conversationId: conversation.id, token, replies: [greeting] };
       });
@@ -127,6 +129,12 @@ export function conversationService(db: Database, ports: AssistantPorts) {
       });
     },
 
+    profile: async (tenantId: string): Promise<AssistantProfile> =>
+      (await conversationsRepository(db).profile(tenantId)) ?? { subjects: [], priceList: [] },
+    async saveProfile(tenantId: string, profile: AssistantProfile): Promise<void> {
+      await conversationsRepository(db).saveProfile(tenantId, profile);
+      contexts.delete(tenantId);
+    },
     messages: (tenantId: string, conversationId: string, afterSeq?: number) =>
       conversationsRepository(db).messages(tenantId, conversationId, afterSeq),
     list: (tenantId: string) => conversationsRepository(db).list(tenantId, 100),

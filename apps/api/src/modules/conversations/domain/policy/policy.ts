@@ -1,5 +1,6 @@
 import type { Match, Understanding } from '../nlu/types';
-import { formatHours, formatMoney, displayLocale } from './format';
+import { formatHours, displayLocale } from './format';
+import { priceAnswer } from './quote';
 import { say } from './replies';
 import { advanceBooking, onToolEvent, chooseOffer, confirmBooking, continueFlow, declineBooking, startFindingBookings } from './booking-flow';
 import type { ConversationState, PolicyContext, PolicyEvent, StepResult } from './types';
@@ -35,8 +36,10 @@ function onMessage(previous: ConversationState, u: Understanding, text: string, 
     case 'greet':
       if (state.serviceId || u.dateTimes.length) return advanceBooking(state, ctx);
       return { state: { ...state, stage: 'idle', misses: 0 }, replies: [{ text: ctx.greeting?.[state.lang] ?? say(state.lang, 'greet', { tenant: ctx.tenantName }) }], commands: [] };
-    case 'ask_price':
-      return reply('prices', { list: priceList(state, u, ctx) }, ['catalogue.prices']);
+    case 'ask_price': {
+      const answer = priceAnswer(state, u, text, ctx);
+      return reply('prices', { list: answer.text }, answer.sources);
+    }
     case 'ask_hours':
       return reply('hours', { list: formatHours(ctx.hours, displayLocale(state.lang, ctx.locale)).join('\n') }, ['schedules.hours']);
     case 'ask_location':
@@ -108,13 +111,6 @@ function looksLikeName(text: string): boolean {
 function madeProgress(before: ConversationState, after: ConversationState): boolean {
   return before.serviceId !== after.serviceId || before.when !== after.when
     || before.customer.name !== after.customer.name || before.customer.phone !== after.customer.phone;
-}
-
-function priceList(state: ConversationState, u: Understanding, ctx: PolicyContext): string {
-  const locale = displayLocale(state.lang, ctx.locale);
-  const asked = new Set(u.entities.services.filter((m) => m.score >= 0.6).map((m) => m.id));
-  const services = ctx.services.filter((s) => asked.size === 0 || asked.has(s.id));
-  return services.map((s) => `• ${s.name}: ${formatMoney(s.price.amount, s.price.currency, locale)}`).join('\n');
 }
 
 export function handOff(state: ConversationState, reason: string): StepResult {

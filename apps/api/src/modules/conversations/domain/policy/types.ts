@@ -34,6 +34,17 @@ export interface PolicyContext {
   /** Weekly opening hours as shown to customers, e.g. { mon: [["08:00","12:00"],["14:00","17:00"]] }. */
   hours: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string][]>>;
   greeting?: Partial<Record<Lang, string>>;
+  currency?: string;
+  /** Prices that are not bookable services (Kumon: a monthly fee per subject, an enrolment fee). */
+  priceList?: PriceItem[];
+}
+
+export interface PriceItem {
+  id: string;
+  name: Partial<Record<Lang, string>>;
+  amount: number;
+  period: 'once' | 'month' | 'session';
+  perSubject: boolean;
 }
 
 export interface ReplyOption { id: string; label: string }

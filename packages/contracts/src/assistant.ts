@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+const Localized = z.object({ pt: z.string().min(1).max(500).optional(), es: z.string().min(1).max(500).optional(), en: z.string().min(1).max(500).optional() })
+  .refine((v) => v.pt || v.es || v.en, { message: 'give at least one of pt, es, en' });
+
+/** What the assistant knows beyond the bookable catalogue; any tenant can set it. */
+export const AssistantProfile = z.object({
+  greeting: Localized.optional(),
+  subjects: z.array(z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/).max(50),
+    name: z.string().min(1).max(100),
+    synonyms: z.array(z.string().min(1).max(100)).max(20).default([]),
+  })).max(50).default([]),
+  priceList: z.array(z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/).max(50),
+    name: Localized,
+    amount: z.number().int().min(0).max(1e12).describe('integer minor units in the tenant currency'),
+    period: z.enum(['once', 'month', 'session']),
+    perSubject: z.boolean().default(false).describe('multiplied by the number of subjects in a quote'),
+  })).max(50).default([]),
+});
+export type AssistantProfile = z.infer<typeof AssistantProfile>;
