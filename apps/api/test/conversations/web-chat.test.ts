@@ -77,6 +77,35 @@ describe('web chat with the assistant', () => {
     expect((await chat.send('¿precios?')).at(-1)!.text).toContain('Corte + barba los martes: $\u00a020.000,00 por sesión');
   });
 
+  it('cancels the customer\'s booking found by phone, and passes to a person when the policy refuses', async () => {
+    app.clock.set(Date.parse('2026-11-25T13:00:00Z'));
+    const headers = app.auth(keys['barberpro-palermo']!);
+    const services: { id: string; name: string }[] = (await app.app.inject({ url: '/v1/services', headers })).json().items;
+    const corte = services.find((x) => x.name === 'Corte')!;
+    const book = (start: string) => app.app.inject({ method: 'POST', url: '/v1/bookings', headers,
+      payload: { serviceId: corte.id, start, customer: { name: 'Lucía', phone: '+5491155551234' } } });
+    const later = (await book('2026-11-28T14:00:00Z')).json();
+    expect(later.id).toBeDefined();
+
+    const chat = await startChat('barberpro-palermo');
+    expect((await chat.send('Hola, quiero cancelar mi turno')).at(-1)!.text).toMatch(/teléfono/);
+    const list = (await chat.send('mi cel es 11 5555-1234')).at(-1)!;
+    expect(list.options!.map((o) => o.id)).toEqual([later.id]);
+    const done = (await chat.send(list.options![0]!.label)).at(-1)!.text;
+    expect(done).toMatch(/^Cancelado/);
+    expect((await app.app.inject({ url: `/v1/bookings/${later.id}`, headers })).json().status).toBe('cancelled');
+
+    const soon = (await book('2026-11-25T15:00:00Z')).json(); // 12:00 local, within the 3-hour window
+    const again = await startChat('barberpro-palermo');
+    await again.send('quiero cancelar el turno');
+    const options = (await again.send('+54 9 11 5555-1234')).at(-1)!.options!;
+    const refusal = (await again.send(options.find((o) => o.id === soon.id)!.label)).at(-1)!.text;
+    expect(refusal).toMatch(/política de cancelación/);
+    expect((await app.app.inject({ url: `/v1/bookings/${soon.id}`, headers })).json().status).toBe('confirmed');
+    const conversation = (await app.app.inject({ url: '/v1/conversations', headers })).json().items.find((c: { id: string }) => c.id === again.conversationId);
+    expect(conversation.handledBy).toBe('human');
+  });
+
   it('answers prices and hours from the catalogue in Spanish', async () => {
     app.clock.set(Date.parse('2026-11-25T13:00:00Z'));
     const chat = await startChat('barberpro-palermo');

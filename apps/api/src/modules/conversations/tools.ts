@@ -65,8 +65,7 @@ export async function runCommand(
         return { kind: 'cancelled', bookingId: booking.id, label: label(booking.start) };
       } catch (err) {
         if (!refused(err)) throw err;
-        await handOff(`cancellation refused: ${(err as AppError).code}`);
-        return { kind: 'handed_off' };
+        return { kind: 'change_refused' };
       }
     case 'reschedule_booking':
       try {
@@ -74,6 +73,7 @@ export async function runCommand(
           { start: command.offer.start, resourceIds: command.offer.resourceIds, overridePolicy: false });
         return { kind: 'rescheduled', bookingId: moved.id };
       } catch (err) {
+        if (err instanceof AppError && err.code === 'SCHED_CANCELLATION_WINDOW') return { kind: 'change_refused' };
         if (refused(err)) return { kind: 'reschedule_failed' };
         throw err;
       }

@@ -39,6 +39,12 @@ const toHold = (r: any): HoldRecord => ({
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/**
+ * Argentine mobiles are written +54 9 11… internationally (and by WhatsApp) but 11… at home:
+ * compare them without the 9.
+ */
+const phoneKey = (column: string) => `regexp_replace(${column}, '^\\+549', '+54')`;
+
 export interface BookingFilter { from?: string; to?: string; statuses?: string[]; resourceId?: string; limit: number; after?: [string, string] }
 
 export function bookingsRepository(db: Queryable) {
@@ -89,7 +95,8 @@ export function bookingsRepository(db: Queryable) {
     async upcomingForContact(tenantId: string, contact: { phone?: string; email?: string }, after: Date): Promise<BookingRecord[]> {
       const rows = await db.query(
         `SELECT * FROM bookings WHERE tenant_id=$1 AND status IN ('pending','confirmed') AND start_at > $4
-           AND ((customer_phone IS NOT NULL AND customer_phone = $2) OR (customer_email IS NOT NULL AND lower(customer_email) = lower($3)))
+           AND ((customer_phone IS NOT NULL AND ${phoneKey('customer_phone')} = ${phoneKey('$2')})
+                OR (customer_email IS NOT NULL AND lower(customer_email) = lower($3)))
          ORDER BY start_at LIMIT 10`,
         [tenantId, contact.phone ?? null, contact.email ?? null, after],
       );

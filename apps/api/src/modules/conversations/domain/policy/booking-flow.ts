@@ -129,6 +129,12 @@ export function onToolEvent(state: ConversationState, event: ToolEvent, ctx: Pol
         [{ text: say(state.lang, 'cancelled', { slot: event.label }), sources: ['bookings.cancel'] }]);
     case 'handed_off':
       return noCommands(state, []);
+    case 'change_refused':
+      return {
+        state: { ...state, stage: 'handoff', pendingAction: undefined, changingBookingId: undefined, cancelCandidates: [] },
+        replies: [{ text: say(state.lang, 'changeRefused'), sources: ['bookings.policy'] }],
+        commands: [{ kind: 'hand_off', reason: 'change refused by the cancellation policy' }],
+      };
   }
 }
 

@@ -132,6 +132,16 @@ describe('cancels and reschedules', () => {
   });
 });
 
+describe('policy refusals', () => {
+  it('explains a change the cancellation policy refuses and passes to a person', () => {
+    const state: ConversationState = { ...fresh(), stage: 'choosing_cancel', pendingAction: 'cancel' };
+    const r = tool(state, { kind: 'change_refused' });
+    expect(r.replies[0]!.text).toMatch(/política de cancelamento/);
+    expect(r.commands).toEqual([{ kind: 'hand_off', reason: 'change refused by the cancellation policy' }]);
+    expect(r.state.stage).toBe('handoff');
+  });
+});
+
 describe('hands off and stops', () => {
   it('hands off when asked, or after two messages it cannot understand', () => {
     expect(say(fresh(), 'quero falar com uma pessoa', heard('ask_human')).commands).toEqual([{ kind: 'hand_off', reason: 'customer asked for a person' }]);

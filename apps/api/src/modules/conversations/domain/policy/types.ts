@@ -71,7 +71,9 @@ export type ToolEvent =
   | { kind: 'cancelled'; bookingId: string; label: string }
   | { kind: 'rescheduled'; bookingId: string }
   | { kind: 'reschedule_failed' }
-  | { kind: 'handed_off' };
+  | { kind: 'handed_off' }
+  /** The business's policy does not allow this change online (e.g. too close to the start). */
+  | { kind: 'change_refused' };
 
 export type PolicyEvent = { kind: 'message'; understanding: Understanding; text: string } | ToolEvent;
 
