@@ -59,6 +59,13 @@ const CASES: [string, Expect[]][] = [
   ['the following Monday', [{ date: '2026-11-30' }]], // next week's Monday
   ['3pm or later', [{ timeRange: { from: '15:00' } }]],
   ['first Monday of December', [{ date: '2026-12-07' }]],
+  // a bare hour after "for" next to a day (1–7 → pm)
+  ['Book me for 10 tomorrow', [{ date: '2026-11-26', time: '10:00' }]],
+  ['tomorrow for 3', [{ date: '2026-11-26', time: '15:00' }]],
+  ['a table for 4 tomorrow at 8', [{ date: '2026-11-26', time: '08:00' }]],
+  ['for 10 minutes tomorrow', [{ date: '2026-11-26' }]],
+  ['in less than 3 days', [{ dateRange: { from: '2026-11-26', to: '2026-11-28' } }]],
+  ['in 2 weeks from tomorrow', [{ date: '2026-12-10' }]],
   // nothing
   ['That is all for now, thanks', []],
   ['rate it from 1 to 5 stars', []],

@@ -80,6 +80,27 @@ const CASES: [string, Expect[]][] = [
   ['la última semana de diciembre', [{ dateRange: { from: '2026-12-28', to: '2027-01-03' } }]],
   ['a las 3 pm o más tarde', [{ timeRange: { from: '15:00' } }]],
   ['¿puedo ir ahora?', [{ date: '2026-11-25', time: '10:00' }]],
+  // a bare hour after "para" next to a day (1–7 → pm); not a party size nor a duration
+  ['reservame para 10 mañana', [{ date: '2026-11-26', time: '10:00' }]],
+  ['mañana para 3', [{ date: '2026-11-26', time: '15:00' }]],
+  ['para 4 el viernes', [{ date: '2026-11-27', time: '16:00' }]],
+  ['una mesa para 4 mañana', [{ date: '2026-11-26' }]],
+  ['para 4 personas mañana', [{ date: '2026-11-26' }]],
+  ['mañana para 10 a las 8', [{ date: '2026-11-26' }, { time: '08:00' }]],
+  ['pon la alarma para 9 AM', [{ time: '09:00' }]],
+  ['para 10 mañana o si no el viernes a las 5', [{ date: '2026-11-26', time: '10:00' }, { date: '2026-11-27', time: '17:00' }]],
+  // "pasado (el) mediodía" is the afternoon; "este pasado mediodía" is today's
+  ['pasado mediodía', [{ timeRange: { from: '12:00' }, partOfDay: 'afternoon' }]],
+  ['nos vemos este pasado mediodía', [{ date: '2026-11-25', partOfDay: 'afternoon' }]],
+  // "semana 8" is not a week number when a time marker follows
+  ['décima semana 8 p.m.', [{ time: '20:00' }]],
+  // "más tarde este mes": the late part of the month, from today when it has started
+  ['más tarde este mes', [{ dateRange: { from: '2026-11-25', to: '2026-11-30' } }]],
+  ['más tarde esta semana', [{ dateRange: { from: '2026-11-26', to: '2026-11-29' } }]],
+  // "en menos de N": like "los próximos N"; "dentro de N semanas a partir de mañana" counts from tomorrow
+  ['en menos de 2 semanas', [{ dateRange: { from: '2026-11-26', to: '2026-12-09' } }]],
+  ['dentro de menos de 2 horas', [{ date: '2026-11-25', timeRange: { from: '10:00', to: '12:00' } }]],
+  ['dentro de tres semanas a partir de mañana', [{ date: '2026-12-17' }]],
   // nothing
   ['Ahora bien, ¿cuánto sale?', []],
   ['cancelá las 2 últimas', []],

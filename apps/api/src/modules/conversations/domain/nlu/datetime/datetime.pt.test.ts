@@ -74,6 +74,12 @@ const CASES: [string, Expect[]][] = [
   ['as 15 para as 8 de amanhã', [{ date: '2026-11-26', time: '07:45' }]],
   ['ao final do dia', [{ date: '2026-11-25', partOfDay: 'evening' }]],
   ['o mais rápido possível', [{ date: '2026-11-25', time: '10:00' }]],
+  // a bare hour after "pra/para" next to a day (1–7 → pm)
+  ['me marca pra 10 amanhã', [{ date: '2026-11-26', time: '10:00' }]],
+  ['para 10 amanhã', [{ date: '2026-11-26', time: '10:00' }]],
+  ['amanhã para 3', [{ date: '2026-11-26', time: '15:00' }]],
+  ['para 2 pessoas amanhã', [{ date: '2026-11-26' }]],
+  ['em menos de 3 dias', [{ dateRange: { from: '2026-11-26', to: '2026-11-28' } }]],
   // no date/time at all
   ['Agora quero saber o preço', []],
   ['nota de 1 a 5 estrelas', []],

@@ -41,6 +41,7 @@ export const ES: Lexicon = {
     ['esta\\s+manana', 0, 'morning'],
     ['esta\\s+tarde', 0, 'afternoon'],
     ['anoche', -1, 'evening'],
+    ['este\\s+pasado\\s+(?:el\\s+)?(?:mediodia|medio\\s+dia)', 0, 'afternoon'],
     ['(?:al|a|hacia\\s+el)\\s+(?:final|fin)\\s+del?\\s+(?:dia|jornada)|al\\s+finalizar\\s+el\\s+dia', 0, 'evening'],
   ],
   pods: [
@@ -87,7 +88,7 @@ export const ES: Lexicon = {
   dayMonthJoin: '\\s*(?:de\\s+|del\\s+|[-/.]\\s*|\\s)\\s*',
   yearJoin: '\\s*(?:de\\s+|del\\s+|,\\s*|\\s)\\s*',
   at: '(?:(?:a|para|sobre|hacia|hasta|desde|de|alrededor\\s+de|cerca\\s+de|a\\s+eso\\s+de|como\\s+a|tipo)\\s+)?(?:las|la)',
-  after: 'tan\\s+temprano\\s+como(?:\\s+a)?\\s+(?:las|la)|pasado(?=\\s+el\\s+medio)|(?:despues|luego|mas\\s+tarde)\\s+de\\s+(?:las|la)|a\\s+partir\\s+de\\s+(?:las|la)|pasadas\\s+las|desde\\s+(?:las|la)|(?:despues|luego|a\\s+partir)(?=\\s+del\\s+medio)',
+  after: 'tan\\s+temprano\\s+como(?:\\s+a)?\\s+(?:las|la)|pasado(?=\\s+(?:el\\s+)?medio)|(?:despues|luego|mas\\s+tarde)\\s+de\\s+(?:las|la)|a\\s+partir\\s+de\\s+(?:las|la)|pasadas\\s+las|desde\\s+(?:las|la)|(?:despues|luego|a\\s+partir)(?=\\s+del\\s+medio)',
   before: 'tan\\s+tarde\\s+como(?:\\s+a)?(?:\\s+las|\\s+la)?|antes\\s+de\\s+(?:las|la)|hasta\\s+(?:las|la)|no\\s+mas\\s+tarde\\s+de\\s+(?:las|la)|no\\s+mas\\s+tardar\\s+(?:de\\s+|a\\s+)?(?:las|la)|antes(?=\\s+del\\s+medio)',
   rangeOpen: 'desde|de|del',
   rangeJoin: 'hasta|al|a|-',

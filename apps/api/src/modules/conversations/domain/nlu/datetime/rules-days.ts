@@ -39,7 +39,7 @@ export function dayRules(lex: Lexicon): Rule[] {
     }));
   }
   // la semana 31 (de 2018), week 27 of last year: ISO weeks (Monday of the week holding 4 January)
-  rules.push(rule(`${B}(?:(?:la|a|the|na|en\\s+la)\\s+)?(?:semana|week)\\s+(?:n(?:o|umero|r)\\.?\\s*)?(\\d{1,2})(?:(?:\\s+(?:de|del|do|of))?\\s+([12]\\d{3})|\\s+(${YREL}))?${E}`, 3, (m, c) => {
+  rules.push(rule(`${B}(?:(?:la|a|the|na|en\\s+la)\\s+)?(?:semana|week)\\s+(?:n(?:o|umero|r)\\.?\\s*)?(\\d{1,2})(?:(?:\\s+(?:de|del|do|of))?\\s+([12]\\d{3})|\\s+(${YREL}))?${E}(?!\\s*${MER}|\\s*(?:h|hs|horas|hours|o'?clock)${E}|[:.]\\d)`, 3, (m, c) => {
     const n = Number(m[1]);
     const y = m[2] !== undefined ? Number(m[2]) : parts(c.today)[0] + (m[3] !== undefined ? (lookup(lex.yearRel, m[3]) ?? 0) : 0);
     if (n < 1 || n > 53) return null;

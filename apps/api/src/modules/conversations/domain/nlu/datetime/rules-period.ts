@@ -111,7 +111,13 @@ export function periodRules(lex: Lexicon): Rule[] {
   for (const [src, p] of PARTS) {
     rules.push(rule(`${B}(?:(?:a|al|ao|a\\s+la|em|no|na|en|por|at|in|by|towards?)\\s+(?:the\\s+)?)?(?!(?:fin|final|fim)\\s+de\\s+semana${E})(?:${src})(?:\\s*${OF}\\s+|\\s+|(?<=-))${ref.src}${E}`, 5, (m, c) => {
       const r = ref.parse(m, 1, c);
-      return r === null ? null : range(partOf(r, p));
+      if (r === null) return null;
+      const part = partOf(r, p);
+      // "más tarde este mes", "later this week": the late part, but not before today
+      if (/^(?:\S+\s+)?(?:the\s+)?(?:mas\s+tarde|later)(?![a-z])/.test(m[0]) && part.from < c.today && c.today <= part.to) {
+        return range({ from: c.today, to: part.to });
+      }
+      return range(part);
     }));
   }
   // las primeras 2 semanas de 2021, as últimas 3 semanas deste ano, los primeros diez días del mes

@@ -48,6 +48,14 @@ export function timeRules(lex: Lexicon): Rule[] {
     return pod === undefined ? { kind: 'time', clock } : { kind: 'time', clock, pod };
   }));
 
+  // "for 10 tomorrow", "para 10 mañana", "para 3 amanhã": a bare 1–12 after for/para/pra is a time only
+  // next to a day or part of day (weak), never after a party-size noun nor with another time later in the same clause
+  const PARTY = '(?:mesa|mesas|table|tables|reserva|reservas|reservation|booking|lugar|lugares|seats?|spots?|asientos?|cupos?)';
+  rules.push(rule(`${B}(?<!${PARTY}\\s+)(?:for|para|pra)\\s+${notMoney}(\\d{1,2})${E}${NOT}(?!\\s*[:.,/-]\\s*\\d|\\s*(?:${MER}|${lex.hourWord}|${lex.oclock})${E}|\\s+(?:y|e|and|de|del|of)\\s)(?!(?:(?!\\s(?:o|or|ou|y|and|e)\\s)[^.?!,;])*(?<![a-z])(?:${AT})\\s+\\d)`, 1, (m) => {
+    const h = Number(m[1]);
+    return h >= 1 && h <= 12 ? { kind: 'time', clock: { h, m: 0, strong: false }, weak: true } : null;
+  }));
+
   // SGD-style "afternoon 3", "evening 5:15", "at night 8:45", "morning 10"
   rules.push(rule(`${B}(${POD})\\s*,?\\s+(\\d{1,2}(?:[:.]\\d{2})?(?:\\s*${MER})?)(?![0-9:])${E}${NOT}`, 2, (m) => {
     const c = withPod(m[2]!, m[1]);
@@ -145,6 +153,20 @@ export function timeRules(lex: Lexicon): Rule[] {
     const n = amount(m[1]!, lex);
     const unit = lookup(lex.units, m[2]!);
     return n === null || unit === undefined || n < 1 ? null : nextRange(n, unit, c);
+  }));
+  // en menos de 2 semanas, dentro de menos de 4 días, em menos de 3 dias, in less than 2 hours
+  rules.push(rule(`${B}(?:${lex.inFuture})\\s+(?:menos\\s+de|less\\s+than)\\s+(${N})\\s+(${UNITS})${E}`, 4, (m, c) => {
+    const n = amount(m[1]!, lex);
+    const unit = lookup(lex.units, m[2]!);
+    return n === null || unit === undefined || n < 1 ? null : nextRange(n, unit, c);
+  }));
+  // dentro de tres semanas a partir de mañana, in 2 weeks from tomorrow: counted from that day
+  rules.push(rule(`${B}(?:${lex.inFuture})\\s+(${N})\\s+(${UNITS})\\s+(?:a\\s+partir\\s+d[eo]|despues\\s+de|depois\\s+de|from|after)\\s+(${keys(lex.relDays)})${E}`, 4, (m, c) => {
+    const n = amount(m[1]!, lex);
+    const unit = lookup(lex.units, m[2]!);
+    const off = lookup(lex.relDays, m[3]!);
+    if (n === null || off === undefined || (unit !== 'day' && unit !== 'week')) return null;
+    return { kind: 'day', date: plusDays(c.today, off + (unit === 'week' ? 7 * n : n)) };
   }));
   for (const [src, pod] of lex.pods) {
     rules.push(rule(`${B}(?<!(?:${lex.noPod})\\s+)(?:${src})${E}`, 2, () => ({ kind: 'pod', pod })));
