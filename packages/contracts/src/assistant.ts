@@ -18,5 +18,12 @@ export const AssistantProfile = z.object({
     period: z.enum(['once', 'month', 'session']),
     perSubject: z.boolean().default(false).describe('multiplied by the number of subjects in a quote'),
   })).max(50).default([]),
+  faq: z.array(z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/).max(50),
+    lang: z.enum(['pt', 'es', 'en']),
+    question: z.string().min(3).max(500),
+    answer: z.string().min(1).max(2000),
+    keywords: z.array(z.string().min(1).max(60)).max(30).default([]),
+  })).max(500).default([]).describe('answers the assistant may give word for word; nothing else is made up'),
 });
 export type AssistantProfile = z.infer<typeof AssistantProfile>;

@@ -106,6 +106,20 @@ describe('web chat with the assistant', () => {
     expect(conversation.handledBy).toBe('human');
   });
 
+  it('answers from the business FAQ word for word, and passes unanswered questions to a person', async () => {
+    const chat = await startChat('speedy-van');
+    expect((await chat.send('Are my things insured during the move?')).at(-1)!.text)
+      .toBe('Yes. Every job includes goods-in-transit cover up to £10,000; ask us if you need more.');
+    const unknown = await chat.send('Can you also take my piano to France next month?');
+    expect(unknown.at(-1)!.text).toMatch(/member of the team/);
+    const headers = app.auth(keys['speedy-van']!);
+    const conversation = (await app.app.inject({ url: '/v1/conversations', headers })).json().items.find((c: { id: string }) => c.id === chat.conversationId);
+    expect(conversation.handledBy).toBe('human');
+    const sources = await app.db.query<{ sources: string[] }>(
+      `SELECT sources FROM messages WHERE conversation_id = $1 AND direction = 'out' AND sources IS NOT NULL`, [chat.conversationId]);
+    expect(sources.map((r) => r.sources)).toContainEqual(['knowledge.insurance']);
+  });
+
   it('answers prices and hours from the catalogue in Spanish', async () => {
     app.clock.set(Date.parse('2026-11-25T13:00:00Z'));
     const chat = await startChat('barberpro-palermo');

@@ -1,5 +1,6 @@
 import type { AssistantProfile } from '@frontdesk/contracts';
 import type { PolicyContext } from './domain/policy/types';
+import { buildKnowledge, type Knowledge } from './domain/policy/knowledge';
 import type { CatalogueEntry } from './domain/nlu/types';
 import type { AssistantPorts } from './ports';
 
@@ -22,6 +23,7 @@ function openingHours(schedules: { weekly: Partial<Record<string, [string, strin
 
 export interface TenantAssistantContext {
   policy: Omit<PolicyContext, 'now'>;
+  knowledge: Knowledge;
   services: CatalogueEntry[];
   staff: CatalogueEntry[];
   subjects: CatalogueEntry[];
@@ -50,6 +52,7 @@ export async function loadAssistantContext(
       priceList: profile?.priceList ?? [],
     },
     subjects: (profile?.subjects ?? []).map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms })),
+    knowledge: buildKnowledge(profile?.faq ?? []),
     services: active.map((s) => ({ id: s.id, name: s.name })),
     staff: staff.map((r) => ({ id: r.id, name: r.name })),
   };

@@ -51,7 +51,8 @@ export function conversationService(db: Database, ports: AssistantPorts) {
       await repo.setHandler(tenantId, conversationId, 'human', new Date(now + HUMAN_HOLD_MS));
       void reason;
     };
-    let event: PolicyEvent = { kind: 'message', understanding, text };
+    const answer = tenantCtx.knowledge.search(text, understanding.lang);
+    let event: PolicyEvent = { kind: 'message', understanding, text, ...(answer ? { knowledge: answer } : {}) };
     const replies: Reply[] = [];
     const toolCalls: unknown[] = [];
     for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
@@ -130,7 +131,7 @@ export function conversationService(db: Database, ports: AssistantPorts) {
     },
 
     profile: async (tenantId: string): Promise<AssistantProfile> =>
-      (await conversationsRepository(db).profile(tenantId)) ?? { subjects: [], priceList: [] },
+      (await conversationsRepository(db).profile(tenantId)) ?? { subjects: [], priceList: [], faq: [] },
     async saveProfile(tenantId: string, profile: AssistantProfile): Promise<void> {
       await conversationsRepository(db).saveProfile(tenantId, profile);
       contexts.delete(tenantId);

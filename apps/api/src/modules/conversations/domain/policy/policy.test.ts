@@ -132,6 +132,23 @@ describe('cancels and reschedules', () => {
   });
 });
 
+describe('answers from the knowledge base, never invented', () => {
+  it('gives the configured FAQ answer word for word, naming it as the source', () => {
+    const r = step(fresh(), { kind: 'message', understanding: heard('out_of_scope'), text: 'tem aula online?', knowledge: { id: 'online', answer: 'Não, só presencial.' } }, kumon);
+    expect(r.replies).toEqual([{ text: 'Não, só presencial.', sources: ['knowledge.online'] }]);
+  });
+
+  it('passes an unanswered question to a person', () => {
+    const r = say(fresh(), 'vocês dão aula de xadrez?', heard('out_of_scope'));
+    expect(r.commands).toEqual([{ kind: 'hand_off', reason: 'question without a configured answer' }]);
+  });
+
+  it('keeps structured answers first: a price question is quoted from prices even if an FAQ entry matches', () => {
+    const r = step(fresh(), { kind: 'message', understanding: heard('ask_price'), text: 'quanto custa?', knowledge: { id: 'x', answer: 'FAQ' } }, kumon);
+    expect(r.replies[0]!.sources).toEqual(['catalogue.prices']);
+  });
+});
+
 describe('policy refusals', () => {
   it('explains a change the cancellation policy refuses and passes to a person', () => {
     const state: ConversationState = { ...fresh(), stage: 'choosing_cancel', pendingAction: 'cancel' };

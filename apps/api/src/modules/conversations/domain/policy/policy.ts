@@ -15,10 +15,12 @@ const MISSES_BEFORE_HANDOFF = 2;
  */
 export function step(state: ConversationState, event: PolicyEvent, ctx: PolicyContext): StepResult {
   if (event.kind !== 'message') return onToolEvent(state, event, ctx);
-  return onMessage(state, event.understanding, event.text, ctx);
+  return onMessage(state, event.understanding, event.text, ctx, event.knowledge);
 }
 
-function onMessage(previous: ConversationState, u: Understanding, text: string, ctx: PolicyContext): StepResult {
+function onMessage(
+  previous: ConversationState, u: Understanding, text: string, ctx: PolicyContext, knowledge?: { id: string; answer: string },
+): StepResult {
   const stale = ctx.now - previous.lastActivityAt > STALE_AFTER_MS && previous.stage !== 'idle';
   let state: ConversationState = stale
     ? { ...previous, stage: 'idle', offers: [], chosen: undefined, holdId: undefined, when: undefined, serviceId: undefined, cancelCandidates: [] }
@@ -28,6 +30,10 @@ function onMessage(previous: ConversationState, u: Understanding, text: string, 
     ({ state: { ...state, misses: 0 }, replies: [{ text: say(state.lang, key, vars), sources }], commands: [] });
 
   if (state.stage === 'opted_out' && u.intent !== 'greet' && u.intent !== 'book') return { state, replies: [], commands: [] };
+  // A question the FAQ answers gets that answer, word for word, unless it is clearly something else.
+  if (knowledge && (u.intent === 'out_of_scope' || u.intent === 'inform' || u.confidence < 0.5)) {
+    return { state: { ...state, misses: 0 }, replies: [{ text: knowledge.answer, sources: [`knowledge.${knowledge.id}`] }], commands: [] };
+  }
   switch (u.intent) {
     case 'opt_out':
       return { state: { ...state, stage: 'opted_out' }, replies: [{ text: say(state.lang, 'optedOut') }], commands: [] };
@@ -74,6 +80,8 @@ function onMessage(previous: ConversationState, u: Understanding, text: string, 
     default:
       if (state.stage !== 'idle' && madeProgress(previous, state)) return continueFlow(state, ctx);
   }
+  // A question nobody configured an answer to goes to a person rather than getting a made-up one.
+  if (isQuestion(text)) return handOff(state, 'question without a configured answer');
   const misses = state.misses + 1;
   if (misses >= MISSES_BEFORE_HANDOFF) return handOff({ ...state, misses }, 'did not understand twice');
   return { state: { ...state, misses }, replies: [{ text: say(state.lang, 'notUnderstood') }], commands: [] };
@@ -102,6 +110,11 @@ function clearWinner(matches: Match[], good: number): Match | undefined {
   if (!first) return undefined;
   if (first.score >= good) return first;
   return first.score >= 0.4 && (!second || first.score - second.score >= 0.2) ? first : undefined;
+}
+
+/** A real question in words ("vocês dão aula de xadrez?"), not "???" or an emoji. */
+function isQuestion(text: string): boolean {
+  return text.includes('?') && (text.match(/\p{L}{2,}/gu) ?? []).length >= 2;
 }
 
 function looksLikeName(text: string): boolean {

@@ -75,7 +75,8 @@ export type ToolEvent =
   /** The business's policy does not allow this change online (e.g. too close to the start). */
   | { kind: 'change_refused' };
 
-export type PolicyEvent = { kind: 'message'; understanding: Understanding; text: string } | ToolEvent;
+/** A customer message, what was understood, and the FAQ entry that answers it, if one does. */
+export type PolicyEvent = { kind: 'message'; understanding: Understanding; text: string; knowledge?: { id: string; answer: string } } | ToolEvent;
 
 export interface StepResult { state: ConversationState; replies: Reply[]; commands: Command[] }
 
