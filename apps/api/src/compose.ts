@@ -44,7 +44,7 @@ export async function composeApp({ config, databaseUrl, adminKey, clock = { now:
     if (pending !== 0) throw new AppError('NOT_READY', pending < 0 ? 'The database is unreachable' : `${pending} migrations pending`);
     return { status: 'ready' };
   });
-  const conversations = createConversations(db, { scheduling, tenants: accounts, clock });
+  const conversations = createConversations(db, { scheduling, tenants: accounts, clock }, config.chatLimits);
   accountsRoutes(app, accounts);
   scheduling.routes(app, baseUrl);
   conversations.routes(app);

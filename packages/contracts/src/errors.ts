@@ -24,6 +24,7 @@ export const errorCodes = {
   SCHED_UNKNOWN_RESOURCE: { status: 400, title: 'A resource id does not exist in this tenant' },
   SCHED_INVALID_SCHEDULE: { status: 400, title: 'The schedule is not valid' },
   SCHED_WINDOW_INVALID: { status: 400, title: 'The time window is not valid' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
   DATA_DIR_IN_USE: { status: 500, title: 'Another Frontdesk is using this data directory' },
   INTERNAL: { status: 500, title: 'Something went wrong on our side' },
   NOT_READY: { status: 503, title: 'Not ready' },

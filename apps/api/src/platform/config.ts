@@ -10,6 +10,8 @@ const schema = z.object({
   FRONTDESK_PUBLIC_URL: z.url().optional(),
   FRONTDESK_SEED_BLUEPRINTS: z.enum(['true', 'false']).default('true'),
   FRONTDESK_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  FRONTDESK_CHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  FRONTDESK_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -23,6 +25,8 @@ export interface Config {
   publicUrl: string | undefined;
   seedBlueprints: boolean;
   dbPoolMax: number;
+  /** Public web chat: new conversations per minute per IP, messages per minute per conversation. */
+  chatLimits: { startsPerMinute: number; messagesPerMinute: number };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 }
@@ -44,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.FRONTDESK_PUBLIC_URL,
     seedBlueprints: e.FRONTDESK_SEED_BLUEPRINTS === 'true',
     dbPoolMax: e.FRONTDESK_DB_POOL_MAX,
+    chatLimits: { startsPerMinute: e.FRONTDESK_CHAT_STARTS_PER_MINUTE, messagesPerMinute: e.FRONTDESK_CHAT_MESSAGES_PER_MINUTE },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject, onTestFinished } from 'vitest';
 import { composeApp, type AppParts } from '../../src/compose';
-import { loadConfig } from '../../src/platform/config';
+import { loadConfig, type Config } from '../../src/platform/config';
 import { seedBlueprint } from '../../src/seed';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -66,7 +66,7 @@ export interface TestApp extends AppParts {
 }
 
 /** The real app (real database, real HTTP stack via inject or listen) with a controllable clock. */
-export async function startTestApp(options: { target?: Target; poolMax?: number } = {}): Promise<TestApp> {
+export async function startTestApp(options: { target?: Target; poolMax?: number; config?: Partial<Config> } = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase(options.target);
   let fixed: number | undefined;
   const clock = {
@@ -75,7 +75,7 @@ export async function startTestApp(options: { target?: Target; poolMax?: number 
     advance: (ms: number) => void (fixed = (fixed ?? Date.now()) + ms),
     useRealTime: () => void (fixed = undefined),
   };
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10 };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10, ...options.config };
   const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, clock });
   await parts.app.ready();
   whenDone(() => parts.close());

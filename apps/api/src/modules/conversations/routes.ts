@@ -11,14 +11,18 @@ import { chatPage } from './web/chat-page';
 const Chat = z.object({ tenantSlug: z.string().max(63), id: Id });
 const bearer = (header: string | undefined) => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
 
-export function conversationRoutes(app: ZodApp, conversations: ConversationService): void {
+export interface ChatLimits { startsPerMinute: number; messagesPerMinute: number }
+
+export function conversationRoutes(app: ZodApp, conversations: ConversationService, limits: ChatLimits): void {
   const tags = ['web chat'];
   app.post('/v1/chat/:tenantSlug/conversations', {
+    config: { rateLimit: { max: limits.startsPerMinute, timeWindow: 60_000 } },
     schema: { tags, security: [], params: z.object({ tenantSlug: z.string().max(63) }), response: { 201: ChatStarted },
       summary: 'Start a web-chat conversation with a business (no API key)' },
   }, async (req, reply) => reply.code(201).send(await conversations.start(req.params.tenantSlug)));
 
   app.post('/v1/chat/:tenantSlug/conversations/:id/messages', {
+    config: { rateLimit: { max: limits.messagesPerMinute, timeWindow: 60_000, keyGenerator: (req) => `conversation:${(req.params as { id: string }).id}` } },
     schema: { tags, security: [], params: Chat, body: ChatMessageIn, response: { 200: ChatReplies },
       summary: "Send the customer's message; the assistant's replies come back" },
   }, async (req) => {

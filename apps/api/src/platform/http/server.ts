@@ -8,6 +8,7 @@ import Fastify, {
 } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -59,6 +60,11 @@ export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Off by default; routes opt in with config.rateLimit (the public chat endpoints do).
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `Too many requests; retry in ${context.after}`),
+  });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.addHook('preValidation', async (request) => {
     const errors = nulCharacterErrors(request.body);
