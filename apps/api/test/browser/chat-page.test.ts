@@ -53,6 +53,17 @@ describe('the chat page on a phone', () => {
     await page.close();
   });
 
+  it('opens from the widget embedded on another website', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.setContent(`<html><body><h1>Speedy Van — moving made easy</h1>
+      <script src="${base}/chat/widget.js" data-tenant="speedy-van"></script></body></html>`);
+    await page.click('button[data-frontdesk="open"]');
+    const frame = page.frameLocator('iframe[data-frontdesk="frame"]');
+    await expect.poll(() => frame.locator('.msg.out').first().textContent()).toMatch(/Speedy Van/);
+    await page.screenshot({ path: path.join(artifactsDir, 'widget-speedy-van.png') });
+    await page.close();
+  });
+
   it('answers 404 for an unknown business', async () => {
     const res = await fetch(`${base}/chat/no-such-business`);
     expect(res.status).toBe(404);

@@ -7,6 +7,7 @@ import { requireTenant } from '../../platform/auth/bearer';
 import type { ConversationService } from './service';
 import type { ConversationRow } from './repository';
 import { chatPage } from './web/chat-page';
+import { widgetScript } from './web/widget';
 
 const Chat = z.object({ tenantSlug: z.string().max(63), id: Id });
 const bearer = (header: string | undefined) => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
@@ -37,6 +38,9 @@ export function conversationRoutes(app: ZodApp, conversations: ConversationServi
     const tenantId = await conversations.authorise(req.params.tenantSlug, req.params.id, bearer(req.headers.authorization));
     return { items: await conversations.messages(tenantId, req.params.id, req.query.after) };
   });
+
+  app.get('/chat/widget.js', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(widgetScript));
 
   app.get('/chat/:tenantSlug', { schema: { hide: true, params: z.object({ tenantSlug: z.string().max(63) }) } }, async (req, reply) => {
     const tenant = await conversations.business(req.params.tenantSlug);

@@ -63,7 +63,12 @@ const clientScript = String.raw`
   const form = document.getElementById('form');
   const input = document.getElementById('text');
   const error = document.getElementById('error');
-  let session = JSON.parse(sessionStorage.getItem(key) || 'null');
+  // Storage can be refused (a third-party frame, private mode): then the chat lasts for the page.
+  const store = {
+    get() { try { return JSON.parse(sessionStorage.getItem(key) || 'null'); } catch { return null; } },
+    set(value) { try { sessionStorage.setItem(key, JSON.stringify(value)); } catch { /* kept in memory only */ } },
+  };
+  let session = store.get();
   let lastSeq = 0;
 
   function show(text, direction, options) {
@@ -105,7 +110,7 @@ const clientScript = String.raw`
   async function start() {
     if (session) { try { await history(); return; } catch { session = null; } }
     session = await call('', { method: 'POST' });
-    sessionStorage.setItem(key, JSON.stringify({ conversationId: session.conversationId, token: session.token }));
+    store.set({ conversationId: session.conversationId, token: session.token });
     await history();
   }
 
