@@ -18,6 +18,12 @@ export const AssistantProfile = z.object({
     period: z.enum(['once', 'month', 'session']),
     perSubject: z.boolean().default(false).describe('multiplied by the number of subjects in a quote'),
   })).max(50).default([]),
+  qualification: z.array(z.object({
+    key: z.string().regex(/^[a-z0-9_]+$/).max(50),
+    kind: z.enum(['name', 'phone', 'email', 'age', 'school_year', 'subjects', 'text']),
+    ask: Localized,
+    bookingName: z.boolean().default(false).describe('this answer is the name the booking is made in'),
+  })).max(12).default([]).describe('asked one at a time before offering times, never asked again once known'),
   faq: z.array(z.object({
     id: z.string().regex(/^[a-z0-9-]+$/).max(50),
     lang: z.enum(['pt', 'es', 'en']),

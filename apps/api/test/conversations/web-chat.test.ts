@@ -46,7 +46,24 @@ describe('web chat with the assistant', () => {
     const confirm = await chat.send('Maria Souza');
     expect(confirm.at(-1)!.text).toContain('Maria Souza');
     const done = await chat.send('sim');
-    expect(done.at(-1)!.text).toMatch(/Pronto/);
+    expect(done[0]!.text).toMatch(/Pronto/);
+
+    // Then Kumon's qualification questions, one at a time; what is already known is not asked.
+    expect(done.at(-1)!.text).toBe('Qual é o nome do aluno ou da aluna?');
+    expect((await chat.send('Pedro')).at(-1)!.text).toBe('Quantos anos o aluno tem?');
+    expect((await chat.send('ele tem 8 anos')).at(-1)!.text).toBe('Em que ano escolar ele ou ela está?');
+    expect((await chat.send('3º ano')).at(-1)!.text).toMatch(/disciplinas/);
+    expect((await chat.send('matemática e inglês')).at(-1)!.text).toMatch(/WhatsApp/);
+    expect((await chat.send('(11) 98765-4321')).at(-1)!.text).toMatch(/e-mail/);
+    expect((await chat.send('maria.souza@example.com')).at(-1)!.text).toMatch(/como você conheceu/);
+    expect((await chat.send('Pelo Instagram')).at(-1)!.text).toBe('Obrigado! Anotei tudo para a equipe.');
+    const [row] = await app.db.query<{ state: { fields: Record<string, string> } }>(`SELECT state FROM conversations WHERE id = $1`, [chat.conversationId]);
+    expect(row!.state.fields).toMatchObject({
+      guardian_name: 'Maria Souza', student_name: 'Pedro', student_age: '8', phone: '+5511987654321',
+      email: 'maria.souza@example.com', heard_from: 'Pelo Instagram',
+    });
+    expect(row!.state.fields.subjects).toMatch(/Matemática.*Inglês|Inglês.*Matemática/);
+    expect(row!.state.fields.school_year).toMatch(/3/);
 
     const booked = (await bookingsOf('kumon-vila-a')).filter((b) => b.customer.name === 'Maria Souza');
     expect(booked).toHaveLength(1);

@@ -50,6 +50,7 @@ export async function loadAssistantContext(
       ...(profile?.greeting ? { greeting: profile.greeting } : {}),
       currency: tenant.currency,
       priceList: profile?.priceList ?? [],
+      qualification: profile?.qualification ?? [],
     },
     subjects: (profile?.subjects ?? []).map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms })),
     knowledge: buildKnowledge(profile?.faq ?? []),

@@ -131,7 +131,7 @@ export function conversationService(db: Database, ports: AssistantPorts) {
     },
 
     profile: async (tenantId: string): Promise<AssistantProfile> =>
-      (await conversationsRepository(db).profile(tenantId)) ?? { subjects: [], priceList: [], faq: [] },
+      (await conversationsRepository(db).profile(tenantId)) ?? { subjects: [], priceList: [], qualification: [], faq: [] },
     async saveProfile(tenantId: string, profile: AssistantProfile): Promise<void> {
       await conversationsRepository(db).saveProfile(tenantId, profile);
       contexts.delete(tenantId);

@@ -1,6 +1,7 @@
 import { displayLocale, formatMoney, formatSlot } from './format';
 import { actionWord, say } from './replies';
 import type { ConversationState, PolicyContext, Reply, StepResult, ToolEvent } from './types';
+import { nextQuestion } from './qualification';
 
 const noCommands = (state: ConversationState, replies: Reply[]): StepResult => ({ state, replies, commands: [] });
 
@@ -54,6 +55,16 @@ export function confirmBooking(state: ConversationState, ctx: PolicyContext): St
   };
 }
 
+/** After a booking: the tenant's remaining qualification questions, one at a time. */
+export function askNextField(state: ConversationState, ctx: PolicyContext): StepResult {
+  const next = nextQuestion(state, ctx);
+  if (!next) {
+    const wasQualifying = state.stage === 'qualifying';
+    return noCommands({ ...state, stage: 'idle', askingField: undefined }, wasQualifying ? [{ text: say(state.lang, 'fieldsDone') }] : []);
+  }
+  return noCommands({ ...state, stage: 'qualifying', askingField: next.key }, [{ text: next.text, sources: ['assistant.qualification'] }]);
+}
+
 /** With a slot held: the name if we lack it, else "shall I confirm …?". */
 export function askConfirmation(state: ConversationState, ctx: PolicyContext): StepResult {
   if (!state.customer.name) return noCommands({ ...state, stage: 'asking_name' }, [{ text: say(state.lang, 'askName', { slot: state.chosen?.label ?? '' }) }]);
@@ -69,6 +80,7 @@ export function askConfirmation(state: ConversationState, ctx: PolicyContext): S
 /** The customer gave information: use it where the conversation is. */
 export function continueFlow(state: ConversationState, ctx: PolicyContext): StepResult {
   if (state.stage === 'asking_name' && state.holdId) return askConfirmation(state, ctx);
+  if (state.stage === 'qualifying') return askNextField(state, ctx);
   if (state.stage === 'choosing_cancel' && state.pendingAction && !state.cancelCandidates.length) {
     return startFindingBookings(state, state.pendingAction, ctx);
   }
@@ -113,10 +125,12 @@ export function onToolEvent(state: ConversationState, event: ToolEvent, ctx: Pol
         ...state, stage: 'idle', offers: [], holdId: undefined, when: undefined, changingBookingId: undefined, pendingAction: undefined,
         bookingIds: [...state.bookingIds.filter((id) => id !== event.bookingId), event.bookingId],
       };
-      return noCommands(done, [{
+      const confirmation = {
         text: say(state.lang, 'booked', { name: state.customer.name ?? '', service: serviceName, slot: state.chosen?.label ?? '', place, price }).replace(/\s+\./, '.'),
         sources: [event.kind === 'booked' ? 'bookings.create' : 'bookings.reschedule', 'locations', 'catalogue.prices'],
-      }]);
+      };
+      const followUp = askNextField(done, ctx);
+      return { state: followUp.state, replies: [confirmation, ...followUp.replies], commands: [] };
     }
     case 'bookings':
       if (!event.bookings.length) return noCommands({ ...state, stage: 'idle', pendingAction: undefined }, [{ text: say(state.lang, 'noBookings') }]);

@@ -1,11 +1,15 @@
-import type { Match, Understanding } from '../nlu/types';
+import type { Intent, Match, Understanding } from '../nlu/types';
 import { formatHours, displayLocale } from './format';
 import { priceAnswer } from './quote';
+import { looksLikeName, rememberFields } from './qualification';
 import { say } from './replies';
 import { advanceBooking, onToolEvent, chooseOffer, confirmBooking, continueFlow, declineBooking, startFindingBookings } from './booking-flow';
 import type { ConversationState, PolicyContext, PolicyEvent, StepResult } from './types';
 
 const STALE_AFTER_MS = 3 * 24 * 3600_000;
+const INTERRUPTIONS = new Set<Intent>([
+  'opt_out', 'ask_human', 'cancel', 'reschedule', 'book', 'ask_price', 'ask_hours', 'ask_location', 'ask_services', 'goodbye',
+]);
 const MISSES_BEFORE_HANDOFF = 2;
 
 /**
@@ -25,14 +29,22 @@ function onMessage(
   let state: ConversationState = stale
     ? { ...previous, stage: 'idle', offers: [], chosen: undefined, holdId: undefined, when: undefined, serviceId: undefined, cancelCandidates: [] }
     : { ...previous };
-  state = remember({ ...state, lang: u.lang, lastActivityAt: ctx.now }, u, text);
+  state = rememberFields(remember({ ...state, lang: u.lang, lastActivityAt: ctx.now }, u, text), u, text, ctx);
   const reply = (key: Parameters<typeof say>[1], vars: Record<string, string> = {}, sources: string[] = []) =>
     ({ state: { ...state, misses: 0 }, replies: [{ text: say(state.lang, key, vars), sources }], commands: [] });
 
   if (state.stage === 'opted_out' && u.intent !== 'greet' && u.intent !== 'book') return { state, replies: [], commands: [] };
+  const faq = knowledge && { text: knowledge.answer, sources: [`knowledge.${knowledge.id}`] };
+  // While answering our questions, anything that is not a new request is an answer; a question
+  // the FAQ answers gets its answer, then ours is asked again.
+  if (state.stage === 'qualifying' && !INTERRUPTIONS.has(u.intent)) {
+    const answered = state.askingField !== undefined && state.fields[state.askingField] !== previous.fields[state.askingField];
+    const next = continueFlow({ ...state, misses: 0 }, ctx);
+    return faq && !answered ? { ...next, replies: [faq, ...next.replies] } : next;
+  }
   // A question the FAQ answers gets that answer, word for word, unless it is clearly something else.
-  if (knowledge && (u.intent === 'out_of_scope' || u.intent === 'inform' || u.confidence < 0.5)) {
-    return { state: { ...state, misses: 0 }, replies: [{ text: knowledge.answer, sources: [`knowledge.${knowledge.id}`] }], commands: [] };
+  if (faq && (u.intent === 'out_of_scope' || u.intent === 'inform' || u.confidence < 0.5)) {
+    return { state: { ...state, misses: 0 }, replies: [faq], commands: [] };
   }
   switch (u.intent) {
     case 'opt_out':
@@ -117,13 +129,11 @@ function isQuestion(text: string): boolean {
   return text.includes('?') && (text.match(/\p{L}{2,}/gu) ?? []).length >= 2;
 }
 
-function looksLikeName(text: string): boolean {
-  return /^\p{L}[\p{L}'’.-]*(\s+\p{L}[\p{L}'’.-]*){0,4}$/u.test(text.trim());
-}
 
 function madeProgress(before: ConversationState, after: ConversationState): boolean {
   return before.serviceId !== after.serviceId || before.when !== after.when
-    || before.customer.name !== after.customer.name || before.customer.phone !== after.customer.phone;
+    || before.customer.name !== after.customer.name || before.customer.phone !== after.customer.phone
+    || Object.keys(before.fields).length !== Object.keys(after.fields).length;
 }
 
 export function handOff(state: ConversationState, reason: string): StepResult {

@@ -28,6 +28,7 @@ const pt: Phrases = {
   whichBooking: 'Qual destas reservas você quer {action}?',
   cancelled: 'Cancelado: {slot}. Se quiser marcar outro horário, é só falar.',
   restart: 'Que bom te ver de novo!',
+  fieldsDone: 'Obrigado! Anotei tudo para a equipe.',
   changeRefused: 'Essa reserva não pode mais ser alterada por aqui, pela política de cancelamento. Vou chamar uma pessoa da equipe para te ajudar.',
 };
 
@@ -57,6 +58,7 @@ const es: Phrases = {
   whichBooking: '¿Cuál de estos turnos querés {action}?',
   cancelled: 'Cancelado: {slot}. Si querés otro turno, avisame.',
   restart: '¡Qué bueno verte de nuevo!',
+  fieldsDone: '¡Gracias! Ya le pasé todo al equipo.',
   changeRefused: 'Ese turno ya no se puede cambiar por acá, por la política de cancelación. Te paso con una persona del equipo.',
 };
 
@@ -86,6 +88,7 @@ const en: Phrases = {
   whichBooking: 'Which booking would you like to {action}?',
   cancelled: 'Cancelled: {slot}. Let me know if you want to book another time.',
   restart: 'Good to hear from you again!',
+  fieldsDone: "Thank you! I've noted everything for the team.",
   changeRefused: "That booking can no longer be changed here under the cancellation policy. I'm passing you to a member of the team.",
 };
 

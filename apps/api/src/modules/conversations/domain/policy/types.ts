@@ -5,7 +5,10 @@ export interface Offer { id: string; start: string; end: string; resourceIds: st
 
 export interface ConversationState {
   lang: Lang;
-  stage: 'idle' | 'choosing_service' | 'asking_when' | 'offering' | 'asking_name' | 'confirming' | 'choosing_cancel' | 'handoff' | 'opted_out';
+  stage: 'idle' | 'choosing_service' | 'qualifying' | 'asking_when' | 'offering' | 'asking_name' | 'confirming' | 'choosing_cancel' | 'handoff' | 'opted_out';
+  /** Qualification answers by field key, and the field just asked. */
+  fields: Record<string, string>;
+  askingField?: string;
   serviceId?: string;
   staffId?: string;
   when?: DateTimeMention;
@@ -37,6 +40,15 @@ export interface PolicyContext {
   currency?: string;
   /** Prices that are not bookable services (Kumon: a monthly fee per subject, an enrolment fee). */
   priceList?: PriceItem[];
+  /** The tenant's qualification questions (Kumon's 8, Flexoraa's 6). */
+  qualification?: QualificationField[];
+}
+
+export interface QualificationField {
+  key: string;
+  kind: 'name' | 'phone' | 'email' | 'age' | 'school_year' | 'subjects' | 'text';
+  ask: Partial<Record<Lang, string>>;
+  bookingName: boolean;
 }
 
 export interface PriceItem {
@@ -81,5 +93,5 @@ export type PolicyEvent = { kind: 'message'; understanding: Understanding; text:
 export interface StepResult { state: ConversationState; replies: Reply[]; commands: Command[] }
 
 export function newConversationState(lang: Lang, now: number): ConversationState {
-  return { lang, stage: 'idle', offers: [], customer: {}, bookingIds: [], cancelCandidates: [], misses: 0, lastActivityAt: now };
+  return { lang, stage: 'idle', offers: [], customer: {}, fields: {}, bookingIds: [], cancelCandidates: [], misses: 0, lastActivityAt: now };
 }
