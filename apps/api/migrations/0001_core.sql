@@ -51,6 +51,8 @@ CREATE TABLE resources (
   UNIQUE (tenant_id, ical_token),
   FOREIGN KEY (tenant_id, location_id) REFERENCES locations (tenant_id, id)
 );
+-- Calendar apps fetch a resource's feed by its secret token alone, without a tenant.
+CREATE INDEX resources_by_ical_token ON resources (ical_token);
 
 CREATE TABLE holidays (
   tenant_id  uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { withDatabase } from './database-url';
 import { afterAll, inject, onTestFinished } from 'vitest';
 import { composeApp, type AppParts } from '../../src/compose';
 import { loadConfig, type Config } from '../../src/platform/config';
@@ -16,12 +17,6 @@ export function defaultTarget(): Target {
   const external = targets().find((t) => t.name === 'postgres');
   if (!external) throw new Error('No external PostgreSQL for this project (see FRONTDESK_TEST_PG_URL)');
   return external;
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 /** Cleans up after the current test when called inside one, else after the file. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { withDatabase } from './database-url';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/platform/db/embedded-postgres';
 import { migrateToLatest } from '../../src/platform/db/migrate';
@@ -26,14 +27,6 @@ async function migrateTemplate(adminUrl: string, template: string): Promise<void
   await migrateToLatest(pool);
   await pool.end();
 }
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-
 
 /**
  * One embedded PostgreSQL per run (and the server in FRONTDESK_TEST_PG_URL, e.g. Debian's

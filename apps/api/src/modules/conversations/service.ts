@@ -47,10 +47,7 @@ export function conversationService(db: Database, ports: AssistantPorts) {
     // A quick-reply button sends its label (or id): that is a choice, whatever else it looks like.
     const pressed = offered.find((o) => [o.id, o.label].some((v) => v.trim().toLowerCase() === text.trim().toLowerCase()));
     const understanding = pressed ? { ...heard, intent: 'choose_option' as const, chosenOptionId: pressed.id, confidence: 1 } : heard;
-    const handOff = async (reason: string) => {
-      await repo.setHandler(tenantId, conversationId, 'human', new Date(now + HUMAN_HOLD_MS));
-      void reason;
-    };
+    const handOff = () => repo.setHandler(tenantId, conversationId, 'human', new Date(now + HUMAN_HOLD_MS));
     const answer = tenantCtx.knowledge.search(text, understanding.lang);
     let event: PolicyEvent = { kind: 'message', understanding, text, ...(answer ? { knowledge: answer } : {}) };
     const replies: Reply[] = [];

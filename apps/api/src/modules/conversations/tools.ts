@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { isoInstant } from '../../shared/time/iso';
 import { formatSlot, displayLocale } from './domain/policy/format';
 import { pickOffers, searchWindow } from './domain/policy/offers';
 import type { Command, ConversationState, PolicyContext, ToolEvent } from './domain/policy/types';
@@ -9,7 +10,7 @@ const HOLD_SECONDS = 600;
 /** Runs one of the policy's commands against the real modules and says what happened. */
 export async function runCommand(
   ports: AssistantPorts, tenantId: string, state: ConversationState, ctx: PolicyContext, command: Command,
-  handOff: (reason: string) => Promise<void>,
+  handOff: () => Promise<void>,
 ): Promise<ToolEvent | undefined> {
   const { scheduling } = ports;
   const locale = displayLocale(state.lang, ctx.locale);
@@ -26,7 +27,7 @@ export async function runCommand(
       return {
         kind: 'slots',
         offers: picked.map((s, i) => {
-          const start = new Date(s.start).toISOString().replace('.000Z', 'Z');
+          const start = isoInstant(s.start);
           return { id: `slot-${i + 1}`, start, end: s.end, resourceIds: s.resourceIds, label: label(start) };
         }),
       };
@@ -78,7 +79,7 @@ export async function runCommand(
         throw err;
       }
     case 'hand_off':
-      await handOff(command.reason);
+      await handOff(); // the reason stays in the turn's recorded tool calls
       return { kind: 'handed_off' };
   }
 }

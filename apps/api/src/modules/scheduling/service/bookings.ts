@@ -1,6 +1,6 @@
 import type { BookingCreate } from '@frontdesk/contracts';
 import { AppError, notFound } from '../../../shared/errors';
-import type { Database, Queryable } from '../../../platform/db/database';
+import { sqlState, type Database, type Queryable } from '../../../platform/db/database';
 import { canMove, insideCancellationWindow, isActive } from '../domain/policy';
 import { bookingsRepository, type BookingFilter, type BookingRecord } from '../repository/bookings';
 import { claimsRepository } from '../repository/claims';
@@ -39,7 +39,7 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
           return booking;
         })));
       } catch (err) {
-        const retry = !input.resourceIds && attempt < ATTEMPTS_FOR_ANY_RESOURCE && isRaceLoss(err);
+        const retry = !input.resourceIds && attempt < ATTEMPTS_FOR_ANY_RESOURCE && sqlState(err) === '23P01';
         if (!retry) await explainClaimFailure(db, tenantId, service, start, check.slot.resourceIds, err);
       }
     }
@@ -158,7 +158,3 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
   };
 }
 export type BookingService = ReturnType<typeof bookingService>;
-
-function isRaceLoss(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23P01';
-}

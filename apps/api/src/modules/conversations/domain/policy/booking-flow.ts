@@ -1,4 +1,4 @@
-import { displayLocale, formatMoney, formatSlot } from './format';
+import { displayLocale, formatMoney } from './format';
 import { actionWord, say } from './replies';
 import type { ConversationState, PolicyContext, Reply, StepResult, ToolEvent } from './types';
 import { nextQuestion } from './qualification';
@@ -150,8 +150,4 @@ export function onToolEvent(state: ConversationState, event: ToolEvent, ctx: Pol
         commands: [{ kind: 'hand_off', reason: 'change refused by the cancellation policy' }],
       };
   }
-}
-
-export function slotLabel(iso: string, state: ConversationState, ctx: PolicyContext): string {
-  return formatSlot(iso, ctx.timeZone, displayLocale(state.lang, ctx.locale));
 }

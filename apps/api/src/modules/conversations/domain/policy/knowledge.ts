@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { fold } from '../nlu/normalise';
 import type { Lang } from '../nlu/types';
 
 export interface KnowledgeEntry { id: string; lang: Lang; question: string; answer: string; keywords: string[] }
@@ -15,7 +16,6 @@ const STOP = new Set([
   'posso', 'pode', 'podem', 'quero', 'queria', 'preciso', 'puedo', 'puede', 'podes', 'quiero', 'queria', 'necesito', 'want', 'need', 'could', 'would',
 ]);
 
-const fold = (term: string) => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const processTerm = (term: string) => {
   const t = fold(term);
   return t.length < 2 || STOP.has(t) ? null : t;
