@@ -1,14 +1,19 @@
 import { accountsRoutes, accountsService } from './modules/accounts';
 import { createScheduling } from './modules/scheduling';
 import { createConversations } from './modules/conversations';
+import { contactRoutes, contactsService } from './modules/contacts';
 import type { Config } from './platform/config';
 import { connectDatabase, type Database } from './platform/db/database';
 import { migrationsPending } from './platform/db/migrate';
+import { createMessageListener } from './platform/db/listener';
 import { createAuthenticator } from './platform/auth/bearer';
 import { createHttpServer, type ZodApp } from './platform/http/server';
+import { closeEventStreams } from './platform/http/sse';
 import { AppError } from './shared/errors';
 
 export const VERSION = '0.1.0';
+/** A customer message still unread this long after it arrived lost its request (a crash): read it now. */
+const STRANDED_AFTER_MS = 30_000;
 
 export interface AppParts {
   app: ZodApp;
@@ -44,24 +49,34 @@ export async function composeApp({ config, databaseUrl, adminKey, clock = { now:
     if (pending !== 0) throw new AppError('NOT_READY', pending < 0 ? 'The database is unreachable' : `${pending} migrations pending`);
     return { status: 'ready' };
   });
-  const conversations = createConversations(db, { scheduling, tenants: accounts, clock }, config.chatLimits);
+  const contacts = contactsService(db);
+  const listener = createMessageListener(databaseUrl, (err) => app.log.warn({ err }, 'message listener lost its connection'));
+  const conversations = createConversations(db, { scheduling, tenants: accounts, contacts, clock }, config.chatLimits, { burstWindowMs: config.burstWindowMs, listener });
   accountsRoutes(app, accounts);
   scheduling.routes(app, baseUrl);
   conversations.routes(app);
+  contactRoutes(app, contacts);
 
   const sweeper = setInterval(() => {
     accounts.listTenants()
       .then((tenants) => scheduling.holds.sweepExpired(tenants.map((t) => t.id)))
       .catch((err) => app.log.warn({ err }, 'hold sweep failed'));
+    conversations.service.sweepPending(STRANDED_AFTER_MS).catch((err) => app.log.warn({ err }, 'pending message sweep failed'));
   }, 60_000);
   sweeper.unref();
+  let closing: Promise<void> | undefined;
 
   return {
     app, db, accounts, scheduling, conversations,
-    async close() {
-      clearInterval(sweeper);
-      await app.close();
-      await db.close();
+    close() {
+      closing ??= (async () => {
+        clearInterval(sweeper);
+        closeEventStreams(app);
+        await app.close();
+        await listener.close();
+        await db.close();
+      })();
+      return closing;
     },
   };
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { Id } from './common';
 
 export const ChatOption = z.object({ id: z.string(), label: z.string() });
-export const ChatReply = z.object({ text: z.string(), options: z.array(ChatOption).optional() });
+export const ChatReply = z.object({
+  text: z.string(), options: z.array(ChatOption).optional(),
+  seq: z.number().int().optional().describe("the message's place in the conversation (the same as in the stream)"),
+});
 export const ChatStarted = z.object({
   conversationId: Id,
   token: z.string().describe('send it as Authorization: Bearer <token> with this conversation\'s messages'),

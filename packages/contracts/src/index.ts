@@ -6,3 +6,5 @@ export * from './errors';
 export * from './blueprint';
 export * from './conversations';
 export * from './assistant';
+export * from './contacts';
+export * from './llm';

@@ -12,6 +12,7 @@ const schema = z.object({
   FRONTDESK_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   FRONTDESK_CHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   FRONTDESK_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  FRONTDESK_BURST_WINDOW_MS: z.coerce.number().int().min(0).max(30_000).default(1200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -27,6 +28,8 @@ export interface Config {
   dbPoolMax: number;
   /** Public web chat: new conversations per minute per IP, messages per minute per conversation. */
   chatLimits: { startsPerMinute: number; messagesPerMinute: number };
+  /** Customer messages this close together are read as one ("oi" / "quero marcar" / "amanhã 15h"). */
+  burstWindowMs: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 }
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedBlueprints: e.FRONTDESK_SEED_BLUEPRINTS === 'true',
     dbPoolMax: e.FRONTDESK_DB_POOL_MAX,
     chatLimits: { startsPerMinute: e.FRONTDESK_CHAT_STARTS_PER_MINUTE, messagesPerMinute: e.FRONTDESK_CHAT_MESSAGES_PER_MINUTE },
+    burstWindowMs: e.FRONTDESK_BURST_WINDOW_MS,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

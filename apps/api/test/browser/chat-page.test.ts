@@ -65,6 +65,18 @@ describe('the chat page on a phone', () => {
     await page.close();
   });
 
+  it('shows a reply from a person as soon as staff send it, without a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 780 } });
+    await page.goto(`${base}/chat/speedy-van`);
+    await expect.poll(() => page.locator('.msg.out').count()).toBeGreaterThan(0);
+    const [conversation] = await app.db.query<{ id: string; tenant_id: string }>(
+      `SELECT c.id, c.tenant_id FROM conversations c JOIN tenants t ON t.id = c.tenant_id WHERE t.slug = 'speedy-van' ORDER BY c.created_at DESC LIMIT 1`);
+    await app.conversations.service.staffReply(conversation!.tenant_id, conversation!.id, 'Hi, this is Dave from Speedy Van!');
+    await expect.poll(() => page.locator('.msg.out').allTextContents()).toContain('Hi, this is Dave from Speedy Van!');
+    expect(await page.locator('.msg.out', { hasText: 'Dave' }).count()).toBe(1);
+    await page.close();
+  });
+
   it('answers 404 for an unknown business', async () => {
     const res = await fetch(`${base}/chat/no-such-business`);
     expect(res.status).toBe(404);

@@ -70,7 +70,7 @@ export async function startTestApp(options: { target?: Target; poolMax?: number;
     advance: (ms: number) => void (fixed = (fixed ?? Date.now()) + ms),
     useRealTime: () => void (fixed = undefined),
   };
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10, ...options.config };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10, burstWindowMs: 0, ...options.config };
   const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, clock });
   await parts.app.ready();
   whenDone(() => parts.close());

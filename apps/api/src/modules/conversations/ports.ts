@@ -1,4 +1,5 @@
 import type { Scheduling } from '../scheduling';
+import type { ContactsService } from '../contacts';
 
 /** What the assistant needs from other modules, wired in compose.ts. */
 export interface AssistantPorts {
@@ -8,5 +9,6 @@ export interface AssistantPorts {
     tenantBySlug(slug: string): Promise<{ id: string; name: string; slug: string; timeZone: string; locale: string; currency: string } | undefined>;
     listLocations(tenantId: string): Promise<{ name: string; address: string | null }[]>;
   };
+  contacts: Pick<ContactsService, 'create' | 'identify' | 'removeIfUnused'>;
   clock: { now(): number };
 }

@@ -4,7 +4,7 @@ import type { ConversationState, Reply, ReplyOption } from './domain/policy/type
 
 export interface ConversationRow {
   id: string; channel: string; tokenHash: string | null; state: ConversationState;
-  handledBy: 'assistant' | 'human'; humanUntil: Date | null; lastMessageAt: Date;
+  handledBy: 'assistant' | 'human'; humanUntil: Date | null; lastMessageAt: Date; contactId: string | null;
 }
 export interface MessageRecord {
   id: string; seq: number; direction: 'in' | 'out'; author: 'customer' | 'assistant' | 'staff'; text: string;
@@ -14,10 +14,10 @@ export interface MessageRecord {
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
 const toConversation = (r: any): ConversationRow => ({
   id: r.id, channel: r.channel, tokenHash: r.token_hash, state: r.state, handledBy: r.handled_by,
-  humanUntil: r.human_until, lastMessageAt: r.last_message_at,
+  humanUntil: r.human_until, lastMessageAt: r.last_message_at, contactId: r.contact_id,
 });
 const toMessage = (r: any): MessageRecord => ({
-  id: r.id, seq: r.seq, direction: r.direction, author: r.author, text: r.text, options: r.options,
+  id: r.id, seq: Number(r.seq), direction: r.direction, author: r.author, text: r.text, options: r.options,
   sources: r.sources, createdAt: r.created_at.toISOString(),
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -29,12 +29,45 @@ export interface NewMessage {
 
 export function conversationsRepository(db: Queryable) {
   return {
-    async insert(tenantId: string, channel: string, tokenHash: string | null, state: ConversationState): Promise<ConversationRow> {
+    async insert(tenantId: string, channel: string, tokenHash: string | null, state: ConversationState, contactId: string): Promise<ConversationRow> {
       const [row] = await db.query(
-        `INSERT INTO conversations (tenant_id, channel, token_hash, state) VALUES ($1,$2,$3,$4) RETURNING *`,
-        [tenantId, channel, tokenHash, JSON.stringify(state)],
+        `INSERT INTO conversations (tenant_id, channel, token_hash, state, contact_id) VALUES ($1,$2,$3,$4,$5) RETURNING *`,
+        [tenantId, channel, tokenHash, JSON.stringify(state), contactId],
       );
       return toConversation(row);
+    },
+    async setContact(tenantId: string, id: string, contactId: string): Promise<void> {
+      await db.query(`UPDATE conversations SET contact_id=$3 WHERE tenant_id=$1 AND id=$2`, [tenantId, id, contactId]);
+    },
+    /** A customer message, stored before anything reads it; a repeated clientMessageId stores nothing. */
+    async insertPending(tenantId: string, conversationId: string, text: string, clientMessageId?: string): Promise<{ seq: number } | undefined> {
+      const [row] = await db.query<{ seq: string }>(
+        `INSERT INTO messages (tenant_id, conversation_id, direction, author, text, client_message_id, pending)
+         VALUES ($1,$2,'in','customer',$3,$4,true) ON CONFLICT (tenant_id, conversation_id, client_message_id) DO NOTHING RETURNING seq`,
+        [tenantId, conversationId, text, clientMessageId ?? null], 'messages-insert-pending');
+      return row && { seq: Number(row.seq) };
+    },
+    async pendingMessages(tenantId: string, conversationId: string): Promise<{ seq: number; text: string }[]> {
+      const rows = await db.query<{ seq: string; text: string }>(
+        `SELECT seq, text FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND pending ORDER BY seq`,
+        [tenantId, conversationId], 'messages-pending');
+      return rows.map((r) => ({ seq: Number(r.seq), text: r.text }));
+    },
+    /** Marks the burst as read; the last message keeps what the turn understood and which tools it used. */
+    async markRead(tenantId: string, conversationId: string, lastSeq: number, turn: { understanding?: unknown; toolCalls?: unknown }): Promise<void> {
+      await db.query(
+        `UPDATE messages SET pending = false,
+                understanding = CASE WHEN seq = $3 THEN $4::jsonb END, tool_calls = CASE WHEN seq = $3 THEN $5::jsonb END
+          WHERE tenant_id=$1 AND conversation_id=$2 AND pending AND seq <= $3`,
+        [tenantId, conversationId, lastSeq, turn.understanding ? JSON.stringify(turn.understanding) : null,
+          turn.toolCalls ? JSON.stringify(turn.toolCalls) : null], 'messages-mark-read');
+    },
+    /** Conversations with a message nobody read for this long (its request died). */
+    async strandedConversations(olderThanMs: number): Promise<{ tenantId: string; conversationId: string }[]> {
+      const rows = await db.query<{ tenant_id: string; conversation_id: string }>(
+        `SELECT DISTINCT tenant_id, conversation_id FROM messages
+          WHERE pending AND created_at < now() - make_interval(secs => $1::float8 / 1000) LIMIT 500`, [olderThanMs]);
+      return rows.map((r) => ({ tenantId: r.tenant_id, conversationId: r.conversation_id }));
     },
     /** Locks the conversation for this transaction: turns of one conversation run one at a time. */
     async lock(tenantId: string, id: string): Promise<ConversationRow | undefined> {
@@ -69,22 +102,24 @@ export function conversationsRepository(db: Queryable) {
       );
       return row && toMessage(row);
     },
-    /** Several messages in one statement, in order (a turn's inbound message and its replies). */
-    async insertMessages(tenantId: string, conversationId: string, messages: NewMessage[]): Promise<void> {
-      if (!messages.length) return;
-      await db.query(
+    /** Several messages in one statement, in order (a turn's replies). */
+    async insertMessages(tenantId: string, conversationId: string, messages: NewMessage[]): Promise<MessageRecord[]> {
+      if (!messages.length) return [];
+      const rows = await db.query(
         `INSERT INTO messages (tenant_id, conversation_id, direction, author, text, options, understanding, tool_calls, sources, client_message_id)
          SELECT $1, $2, m.direction, m.author, m.text, m.options, m.understanding, m.tool_calls, m.sources, m.client_message_id
            FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (direction text, author text, text text, options jsonb,
                 understanding jsonb, tool_calls jsonb, sources jsonb, client_message_id text)) WITH ORDINALITY
                 AS m(direction, author, text, options, understanding, tool_calls, sources, client_message_id, n)
-          ORDER BY m.n`,
+          ORDER BY m.n
+         RETURNING *`,
         [tenantId, conversationId, JSON.stringify(messages.map((m) => ({
           direction: m.direction, author: m.author, text: m.text, options: m.options ?? null, understanding: m.understanding ?? null,
           tool_calls: m.toolCalls ?? null, sources: m.sources ?? null, client_message_id: m.clientMessageId ?? null,
         })))],
         'messages-insert',
       );
+      return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
     },
     async profile(tenantId: string): Promise<AssistantProfile | undefined> {
       const [row] = await db.query<{ profile: AssistantProfile }>(`SELECT profile FROM assistant_profiles WHERE tenant_id=$1`, [tenantId]);
@@ -100,6 +135,12 @@ export function conversationsRepository(db: Queryable) {
       const [row] = await db.query(`SELECT * FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND client_message_id=$3`,
         [tenantId, conversationId, clientMessageId]);
       return row && toMessage(row);
+    },
+    async messagesBySeq(tenantId: string, conversationId: string, seqs: number[]): Promise<MessageRecord[]> {
+      const rows = await db.query(
+        `SELECT * FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND seq = ANY($3::bigint[]) ORDER BY seq`,
+        [tenantId, conversationId, seqs]);
+      return rows.map(toMessage);
     },
     async messages(tenantId: string, conversationId: string, afterSeq = 0, limit = 200): Promise<MessageRecord[]> {
       const rows = await db.query(

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   AssistantProfile, ChatHistory, ChatMessage, ChatMessageIn, ChatReplies, ChatStarted, Conversation, Id, StaffMessage, Takeover,
 } from '@frontdesk/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodApp } from '../../platform/http/server';
+import { openEventStream, type EventStream } from '../../platform/http/sse';
 import { requireTenant } from '../../platform/auth/bearer';
 import type { ConversationService } from './service';
 import type { ConversationRow } from './repository';
@@ -10,6 +12,22 @@ import { chatPage } from './web/chat-page';
 import { widgetScript } from './web/widget';
 
 const Chat = z.object({ tenantSlug: z.string().max(63), id: Id });
+const StreamQuery = z.object({ after: z.coerce.number().int().min(0).optional() });
+/** Where a stream starts: the reconnecting EventSource's Last-Event-ID, else ?after=, else the beginning. */
+const resumeFrom = (req: FastifyRequest, after: number | undefined) => {
+  const last = Number(req.headers['last-event-id']);
+  return Number.isInteger(last) && last >= 0 ? last : after ?? 0;
+};
+async function openStream(req: FastifyRequest, reply: FastifyReply, run: (events: EventStream) => Promise<void>) {
+  const events = openEventStream(req, reply);
+  try {
+    await run(events);
+  } catch (err) {
+    req.log.warn({ err }, 'event stream failed');
+    events.send('error', undefined, { code: 'STREAM_UNAVAILABLE' });
+    reply.raw.end();
+  }
+}
 const bearer = (header: string | undefined) => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
 
 export interface ChatLimits { startsPerMinute: number; messagesPerMinute: number }
@@ -37,6 +55,14 @@ export function conversationRoutes(app: ZodApp, conversations: ConversationServi
   }, async (req) => {
     const tenantId = await conversations.authorise(req.params.tenantSlug, req.params.id, bearer(req.headers.authorization));
     return { items: await conversations.messages(tenantId, req.params.id, req.query.after) };
+  });
+
+  app.get('/v1/chat/:tenantSlug/conversations/:id/stream', {
+    schema: { tags, security: [], params: Chat, querystring: StreamQuery.extend({ token: z.string().max(200).optional() }),
+      summary: 'Server-Sent Events: every new message (event "message", id = seq); token as Bearer header or ?token= for EventSource' },
+  }, async (req, reply) => {
+    const tenantId = await conversations.authorise(req.params.tenantSlug, req.params.id, bearer(req.headers.authorization) ?? req.query.token);
+    await openStream(req, reply, (events) => conversations.stream(tenantId, req.params.id, resumeFrom(req, req.query.after), events));
   });
 
   app.get('/chat/widget.js', { schema: { hide: true } }, async (_req, reply) =>
@@ -67,6 +93,14 @@ export function conversationRoutes(app: ZodApp, conversations: ConversationServi
     async (req) => ({ items: (await conversations.list(requireTenant(req))).map(present) }));
   app.get('/v1/conversations/:id/messages', { schema: { tags: staff, params: z.object({ id: Id }), response: { 200: ChatHistory } } },
     async (req) => ({ items: await conversations.messages(requireTenant(req), req.params.id) }));
+  app.get('/v1/conversations/:id/stream', {
+    schema: { tags: staff, params: z.object({ id: Id }), querystring: StreamQuery,
+      summary: 'Server-Sent Events: every new message of the conversation as it is stored' },
+  }, async (req, reply) => {
+    const tenantId = requireTenant(req);
+    await conversations.get(tenantId, req.params.id);
+    await openStream(req, reply, (events) => conversations.stream(tenantId, req.params.id, resumeFrom(req, req.query.after), events));
+  });
   app.post('/v1/conversations/:id/takeover', {
     schema: { tags: staff, params: z.object({ id: Id }), body: Takeover.nullish(), summary: 'A person takes over; the assistant stays silent' },
   }, async (req, reply) => {

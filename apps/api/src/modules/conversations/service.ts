@@ -10,6 +10,10 @@ import { say } from './domain/policy/replies';
 import { loadAssistantContext, type TenantAssistantContext } from './context';
 import { conversationsRepository } from './repository';
 import { runCommand } from './tools';
+import { conversationInbox } from './inbox';
+import { streamConversation } from './stream';
+import type { MessageListener } from '../../platform/db/listener';
+import type { EventStream } from '../../platform/http/sse';
 import type { AssistantPorts } from './ports';
 
 const MAX_TOOL_ROUNDS = 6;
@@ -18,7 +22,9 @@ const langOf = (locale: string): Lang => (locale.startsWith('pt') ? 'pt' : local
 
 const CONTEXT_TTL_MS = 5_000;
 
-export function conversationService(db: Database, ports: AssistantPorts) {
+export interface ConversationOptions { burstWindowMs: number; listener: MessageListener }
+
+export function conversationService(db: Database, ports: AssistantPorts, options: ConversationOptions) {
   // The catalogue an assistant talks about changes rarely; a few seconds of staleness only
   // affects wording, since every slot, hold and booking is checked by the scheduling module.
   const contexts = new Map<string, { value: Promise<TenantAssistantContext>; until: number }>();
@@ -66,6 +72,21 @@ export function conversationService(db: Database, ports: AssistantPorts) {
     return { state, replies, understanding, toolCalls };
   }
 
+  /** A turn, then whatever it learnt about who the customer is goes to their contact record. */
+  const inbox = conversationInbox(db, async (tx, tenantId, conversation, text) => {
+    const outcome = await turn(tx, tenantId, conversation.id, conversation.state, text);
+    const before = conversation.state.customer;
+    const after = outcome.state.customer;
+    if (conversation.contactId && (before.name !== after.name || before.phone !== after.phone || before.email !== after.email)) {
+      const contactId = await ports.contacts.identify(tx, tenantId, conversation.contactId, { ...after, lang: outcome.state.lang });
+      if (contactId !== conversation.contactId) {
+        await conversationsRepository(tx).setContact(tenantId, conversation.id, contactId);
+        await ports.contacts.removeIfUnused(tx, tenantId, conversation.contactId);
+      }
+    }
+    return outcome;
+  }, { burstWindowMs: options.burstWindowMs, clock: ports.clock });
+
   return {
     /** A new web-chat conversation: its id, the secret token for the customer, and the greeting. */
     async start(tenantSlug: string) {
@@ -76,7 +97,8 @@ export function conversationService(db: Database, ports: AssistantPorts) {
       const state = newConversationState(lang, ports.clock.now());
       return db.transaction(async (tx) => {
         const repo = conversationsRepository(tx);
-        const conversation = await repo.insert(tenant.id, 'web', sha256(token), state);
+        const contact = await ports.contacts.create(tx, tenant.id, { lang });
+        const conversation = await repo.insert(tenant.id, 'web', sha256(token), state, contact.id);
         const profile = await conversationsRepository(tx).profile(tenant.id);
         const greeting = { text: profile?.greeting?.[lang] ?? say(lang, 'greet', { tenant: tenant.name }) };
         await repo.insertMessage(tenant.id, conversation.id, { direction: 'out', author: 'assistant', text: greeting.text });
@@ -100,32 +122,9 @@ export function conversationService(db: Database, ports: AssistantPorts) {
     },
 
     /** A customer message; a repeated clientMessageId returns the first answer and changes nothing. */
-    async receive(tenantId: string, conversationId: string, text: string, clientMessageId?: string): Promise<{ replies: Reply[] }> {
-      return db.transaction(async (tx) => {
-        const repo = conversationsRepository(tx);
-        const conversation = await repo.lock(tenantId, conversationId);
-        if (!conversation) throw notFound('Conversation');
-        // The lock makes a repeated delivery wait for the first, then answer with its replies.
-        if (clientMessageId && (await repo.messageByClientId(tenantId, conversationId, clientMessageId))) {
-          return { replies: await repliesAfter(tx, tenantId, conversationId, clientMessageId) };
-        }
-        const inbound = { direction: 'in' as const, author: 'customer' as const, text, clientMessageId };
-        const humanHolds = conversation.handledBy === 'human' && (!conversation.humanUntil || conversation.humanUntil.getTime() > ports.clock.now());
-        if (humanHolds) {
-          await repo.saveState(tenantId, conversationId, conversation.state);
-          await repo.insertMessages(tenantId, conversationId, [inbound]);
-          return { replies: [] };
-        }
-        if (conversation.handledBy === 'human') await repo.setHandler(tenantId, conversationId, 'assistant', null);
-        const { state, replies, understanding, toolCalls } = await turn(tx, tenantId, conversationId, conversation.state, text);
-        await repo.saveState(tenantId, conversationId, state);
-        await repo.insertMessages(tenantId, conversationId, [
-          { ...inbound, understanding, toolCalls },
-          ...replies.map((r) => ({ direction: 'out' as const, author: 'assistant' as const, text: r.text, options: r.options, sources: r.sources })),
-        ]);
-        return { replies: replies.map(({ text: t, options }) => ({ text: t, ...(options ? { options } : {}) })) };
-      });
-    },
+    receive: (tenantId: string, conversationId: string, text: string, clientMessageId?: string) =>
+      inbox.receive(tenantId, conversationId, text, clientMessageId),
+    sweepPending: (olderThanMs: number) => inbox.sweep(olderThanMs),
 
     profile: async (tenantId: string): Promise<AssistantProfile> =>
       (await conversationsRepository(db).profile(tenantId)) ?? { subjects: [], priceList: [], qualification: [], faq: [] },
@@ -133,10 +132,20 @@ export function conversationService(db: Database, ports: AssistantPorts) {
       await conversationsRepository(db).saveProfile(tenantId, profile);
       contexts.delete(tenantId);
     },
+    /** Live messages of a conversation as Server-Sent Events (staff replies reach the customer at once). */
+    async stream(tenantId: string, conversationId: string, after: number, events: EventStream): Promise<void> {
+      if (!(await conversationsRepository(db).get(tenantId, conversationId))) throw notFound('Conversation');
+      await streamConversation(db, options.listener, events, tenantId, conversationId, after);
+    },
     messages: (tenantId: string, conversationId: string, afterSeq?: number) =>
       conversationsRepository(db).messages(tenantId, conversationId, afterSeq),
     list: (tenantId: string) => conversationsRepository(db).list(tenantId, 100),
 
+    async get(tenantId: string, conversationId: string) {
+      const conversation = await conversationsRepository(db).get(tenantId, conversationId);
+      if (!conversation) throw notFound('Conversation');
+      return conversation;
+    },
     /** Staff take the conversation: the assistant stays silent until the hold expires or they hand it back. */
     async takeOver(tenantId: string, conversationId: string, minutes: number): Promise<void> {
       if (!(await conversationsRepository(db).get(tenantId, conversationId))) throw notFound('Conversation');
@@ -153,13 +162,3 @@ export function conversationService(db: Database, ports: AssistantPorts) {
   };
 }
 export type ConversationService = ReturnType<typeof conversationService>;
-
-async function repliesAfter(tx: Queryable, tenantId: string, conversationId: string, clientMessageId: string): Promise<Reply[]> {
-  const repo = conversationsRepository(tx);
-  const first = await repo.messageByClientId(tenantId, conversationId, clientMessageId);
-  const after = await repo.messages(tenantId, conversationId, first?.seq ?? 0);
-  const untilNextInbound = after.findIndex((m) => m.direction === 'in');
-  return (untilNextInbound < 0 ? after : after.slice(0, untilNextInbound))
-    .filter((m) => m.author === 'assistant')
-    .map((m) => ({ text: m.text, ...(m.options ? { options: m.options } : {}) }));
-}

@@ -39,7 +39,11 @@ export interface HttpOptions {
 /** Fastify with zod contracts, problem+json errors, OpenAPI at /v1/openapi.json and docs at /docs. */
 export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
   const app = Fastify({
-    logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
+    logger: {
+      level: options.logLevel, redact: ['req.headers.authorization'],
+      // EventSource cannot send headers, so a chat stream carries its token in the query: never log it.
+      serializers: { req: (req) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'), host: req.host, remoteAddress: req.ip }) },
+    },
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();

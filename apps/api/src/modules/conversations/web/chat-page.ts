@@ -54,7 +54,8 @@ ${clientScript}
 }
 
 // Runs in the browser: starts or resumes the conversation, sends messages, shows quick replies,
-// and polls for messages a person from the team writes.
+// and follows the conversation's event stream, so a reply from a person appears at once
+// (polling only if the stream cannot be opened).
 const clientScript = String.raw`
 (() => {
   const base = '/v1/chat/' + encodeURIComponent(CONFIG.slug) + '/conversations';
@@ -70,6 +71,8 @@ const clientScript = String.raw`
   };
   let session = store.get();
   let lastSeq = 0;
+  const seen = new Set();
+  let polling;
 
   function show(text, direction, options) {
     const div = document.createElement('div');
@@ -101,17 +104,34 @@ const clientScript = String.raw`
 
   async function history() {
     const { items } = await call('/' + session.conversationId + '/messages?after=' + lastSeq, { method: 'GET' });
-    for (const m of items) {
-      lastSeq = Math.max(lastSeq, m.seq);
-      show(m.text, m.direction === 'in' ? 'in' : 'out', m.options);
-    }
+    items.forEach(render);
+  }
+
+  function render(m) {
+    if (seen.has(m.seq)) return;
+    seen.add(m.seq);
+    lastSeq = Math.max(lastSeq, m.seq);
+    show(m.text, m.direction === 'in' ? 'in' : 'out', m.options);
+  }
+
+  function follow() {
+    if (!window.EventSource) return poll();
+    const url = base + '/' + session.conversationId + '/stream?after=' + lastSeq + '&token=' + encodeURIComponent(session.token);
+    const events = new EventSource(url);
+    events.addEventListener('message', (e) => render(JSON.parse(e.data)));
+    events.addEventListener('error', () => { if (events.readyState === EventSource.CLOSED) poll(); });
+  }
+
+  function poll() {
+    polling = polling || setInterval(() => { if (session) history().catch(() => undefined); }, 4000);
   }
 
   async function start() {
-    if (session) { try { await history(); return; } catch { session = null; } }
+    if (session) { try { await history(); follow(); return; } catch { session = null; } }
     session = await call('', { method: 'POST' });
     store.set({ conversationId: session.conversationId, token: session.token });
     await history();
+    follow();
   }
 
   async function send(text) {
@@ -136,6 +156,5 @@ const clientScript = String.raw`
   });
 
   start().catch(() => { error.textContent = CONFIG.offline; error.hidden = false; });
-  setInterval(() => { if (session) history().catch(() => undefined); }, 4000);
 })();
 `;

@@ -34,6 +34,16 @@ describe('answers questions from the catalogue', () => {
 });
 
 describe('books a visit', () => {
+  it('takes a service and a time given with nothing before them as a booking request', () => {
+    const corte = { id: 'corte', name: 'Corte', score: 1 };
+    const tomorrow = { text: 'mañana a las 17', start: 9, end: 24, date: '2026-11-26', time: '17:00' };
+    const r = say(fresh('es'), 'un corte mañana a las 17', heard('inform', 'es', { entities: { services: [corte] }, dateTimes: [tomorrow] }), barber);
+    expect(r.commands).toEqual([{ kind: 'find_slots', serviceId: 'corte', staffId: undefined, when: tomorrow }]);
+    const unclear = say(fresh('es'), 'bueno', heard('inform', 'es'), barber);
+    expect(unclear.commands).toEqual([]);
+    expect(unclear.state.misses).toBe(1);
+  });
+
   it('asks for the day, then offers slots, holds the chosen one, asks the name and books', () => {
     let r = say(fresh(), 'quero marcar uma avaliação', heard('book', 'pt', { entities: { services: [{ id: 'svc-visit', name: 'Avaliação', score: 0.95 }] } }));
     expect(r.state.stage).toBe('asking_when');

@@ -88,6 +88,8 @@ function onMessage(
       return advanceBooking({ ...state, stage: state.stage === 'idle' ? 'choosing_service' : state.stage }, ctx);
     case 'inform':
       if (state.stage !== 'idle') return continueFlow(state, ctx);
+      // "un corte mañana a las 17" with nothing before it: that is a booking request.
+      if (!isQuestion(text) && (u.entities.services.length || u.dateTimes.length)) return advanceBooking({ ...state, misses: 0 }, ctx);
       break;
     default:
       if (state.stage !== 'idle' && madeProgress(previous, state)) return continueFlow(state, ctx);
