@@ -4,9 +4,10 @@ import { TenantCreate } from '@frontdesk/contracts';
 import { composeApp, VERSION, type AppParts } from './compose';
 import { loadConfig } from './platform/config';
 import { migrateToLatest } from './platform/db/migrate';
-import { provisionDatabase, resolveAdminKey } from './platform/db/provision';
+import { provisionDatabase, resolveAdminKey, resolveSecretKey } from './platform/db/provision';
 import { blueprintNames, seedBlueprint } from './seed';
 import { startFrontdesk, stopOnSignals } from './main';
+import { scenariosCommand, type ScenariosOptions } from './modules/conversations/scenarios/command';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const quiet = { info: () => undefined, warn: (m: string) => out(`warning: ${m}`) };
@@ -15,7 +16,7 @@ const quiet = { info: () => undefined, warn: (m: string) => out(`warning: ${m}`)
 async function withApp<T>(fn: (parts: AppParts) => Promise<T>): Promise<T> {
   const config = { ...loadConfig(), logLevel: 'silent' as const };
   const database = await provisionDatabase(config, quiet);
-  const parts = await composeApp({ config, databaseUrl: database.url, adminKey: resolveAdminKey(config).key });
+  const parts = await composeApp({ config, databaseUrl: database.url, adminKey: resolveAdminKey(config).key, secretKey: resolveSecretKey(config) });
   try {
     await migrateToLatest(parts.db.pool);
     return await fn(parts);
@@ -29,7 +30,9 @@ const program = new Command('frontdesk').version(VERSION).description('Frontdesk
 
 program.command('start').description('start the HTTP server (embedded database unless DATABASE_URL is set)')
   .action(async () => {
-    stopOnSignals(await startFrontdesk());
+    const starting = startFrontdesk();
+    stopOnSignals(starting);
+    await starting;
   });
 
 program.command('migrate').description('apply pending database migrations')
@@ -69,6 +72,16 @@ apikey.command('create').description('issue an API key for a tenant')
   .requiredOption('--tenant <slug>').option('--name <name>', 'what the key is for', 'cli')
   .action(async (o: { tenant: string; name: string }) => {
     await withApp(async (parts) => out((await parts.accounts.issueApiKey(o.tenant, o.name)).key));
+  });
+
+program.command('scenarios').description('run scripted conversations (docs/scenarios.md); in process unless --url is given')
+  .argument('<dir>', 'a folder of scenario files (YAML or JSON); pending/ subfolders are left out')
+  .option('--url <base>', 'a running Frontdesk, e.g. http://127.0.0.1:3000 (real clock)')
+  .option('--api-key <slug=key>', 'a tenant API key for --url (repeat per tenant)', (v: string, all: string[]) => [...all, v], [])
+  .option('--admin-key <key>', 'with --url: the platform admin key, to issue a key per tenant')
+  .action(async (dir: string, opts: ScenariosOptions) => {
+    // Exit explicitly: the embedded database's exit hook would otherwise end the process with 0.
+    process.exit(await scenariosCommand(dir, opts, () => ({ ...loadConfig(), logLevel: 'silent' }), out));
   });
 
 program.parseAsync().catch((err: unknown) => {

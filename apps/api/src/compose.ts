@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { accountsRoutes, accountsService } from './modules/accounts';
 import { createScheduling } from './modules/scheduling';
-import { createConversations } from './modules/conversations';
+import { chatCompletions, createConversations } from './modules/conversations';
 import { contactRoutes, contactsService } from './modules/contacts';
 import type { Config } from './platform/config';
 import { connectDatabase, type Database } from './platform/db/database';
@@ -9,6 +10,10 @@ import { createMessageListener } from './platform/db/listener';
 import { createAuthenticator } from './platform/auth/bearer';
 import { createHttpServer, type ZodApp } from './platform/http/server';
 import { closeEventStreams } from './platform/http/sse';
+import { createJobQueue, type JobQueue } from './platform/jobs/queue';
+import { secretBox } from './platform/crypto/secrets';
+import { checkSecretKey } from './platform/crypto/key-check';
+import { createChannels, type Channels } from './modules/channels';
 import { AppError } from './shared/errors';
 
 export const VERSION = '0.1.0';
@@ -21,6 +26,10 @@ export interface AppParts {
   accounts: ReturnType<typeof accountsService>;
   scheduling: ReturnType<typeof createScheduling>;
   conversations: ReturnType<typeof createConversations>;
+  channels: Channels;
+  jobs: JobQueue;
+  /** Starts the job workers (channels in and out); after migrations, since the queue lives in the database. */
+  startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,11 +37,17 @@ export interface ComposeOptions {
   config: Config;
   databaseUrl: string;
   adminKey: string;
+  /** Seals provider secrets at rest (FRONTDESK_SECRET_KEY or the data dir's secret-key). */
+  secretKey: Buffer;
   clock?: { now(): number };
+  /** How channels reach providers (a test points it at local fakes through their base URLs). */
+  http?: typeof fetch;
 }
 
+const keyEntry = (key: Buffer) => ({ id: createHash('sha256').update(key).digest('hex').slice(0, 8), key });
+
 /** The composition root: the only place that knows every module. */
-export async function composeApp({ config, databaseUrl, adminKey, clock = { now: () => Date.now() } }: ComposeOptions): Promise<AppParts> {
+export async function composeApp({ config, databaseUrl, adminKey, secretKey, clock = { now: () => Date.now() }, http }: ComposeOptions): Promise<AppParts> {
   const db = connectDatabase(databaseUrl, config.dbPoolMax);
   const accounts = accountsService(db);
   const scheduling = createScheduling(db, accounts, clock);
@@ -51,28 +66,44 @@ export async function composeApp({ config, databaseUrl, adminKey, clock = { now:
   });
   const contacts = contactsService(db);
   const listener = createMessageListener(databaseUrl, (err) => app.log.warn({ err }, 'message listener lost its connection'));
-  const conversations = createConversations(db, { scheduling, tenants: accounts, contacts, clock }, config.chatLimits, { burstWindowMs: config.burstWindowMs, listener });
+  const conversations = createConversations(db, { scheduling, tenants: accounts, contacts, clock }, config.chatLimits, { burstWindowMs: config.burstWindowMs, listener },
+    { client: chatCompletions(), ...config.llm });
+  const jobs = createJobQueue(databaseUrl, db.pool, (err) => app.log.warn({ err }, 'job queue error'));
+  const box = secretBox({ current: keyEntry(secretKey), previous: config.previousSecretKeys.map(keyEntry) });
+  const channels = createChannels({
+    db, box, jobs, contacts, conversations: conversations.service, publicBase: baseUrl, burstWindowMs: config.burstWindowMs, clock, http,
+  });
   accountsRoutes(app, accounts);
   scheduling.routes(app, baseUrl);
   conversations.routes(app);
   contactRoutes(app, contacts);
+  channels.routes(app);
 
   const sweeper = setInterval(() => {
     accounts.listTenants()
       .then((tenants) => scheduling.holds.sweepExpired(tenants.map((t) => t.id)))
       .catch((err) => app.log.warn({ err }, 'hold sweep failed'));
     conversations.service.sweepPending(STRANDED_AFTER_MS).catch((err) => app.log.warn({ err }, 'pending message sweep failed'));
+    if (workersStarted) channels.sweep(STRANDED_AFTER_MS).catch((err) => app.log.warn({ err }, 'inbound event sweep failed'));
   }, 60_000);
   sweeper.unref();
   let closing: Promise<void> | undefined;
+  let workersStarted = false;
 
   return {
-    app, db, accounts, scheduling, conversations,
+    app, db, accounts, scheduling, conversations, channels, jobs,
+    async startWorkers() {
+      await checkSecretKey(db, box);
+      await jobs.start();
+      await channels.startWorkers();
+      workersStarted = true;
+    },
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);
         closeEventStreams(app);
         await app.close();
+        await jobs.stop();
         await listener.close();
         await db.close();
       })();

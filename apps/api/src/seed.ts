@@ -49,6 +49,7 @@ export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduli
     });
   }
   if (bp.assistant) await parts.conversations.service.saveProfile(tenant.id, bp.assistant);
+  if (bp.llm) await parts.conversations.llm.saveBudget(tenant.id, bp.llm);
   await db.query(`UPDATE tenants SET blueprint = $2 WHERE id = $1`, [tenant.id, name]);
   return { created: true, slug: tenant.slug, apiKey: apiKey.key };
 }

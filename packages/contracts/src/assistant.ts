@@ -23,7 +23,18 @@ export const AssistantProfile = z.object({
     kind: z.enum(['name', 'phone', 'email', 'age', 'school_year', 'subjects', 'text']),
     ask: Localized,
     bookingName: z.boolean().default(false).describe('this answer is the name the booking is made in'),
-  })).max(12).default([]).describe('asked one at a time before offering times, never asked again once known'),
+  })).max(12).default([]).describe('asked one at a time (after the booking, or before offering times with qualifyBeforeOffering), never asked again once known'),
+  qualifyBeforeOffering: z.boolean().default(false)
+    .describe('ask the qualification questions before offering times (a sales call), instead of after the booking (a visit)'),
+  handoff: z.object({
+    afterMisunderstandings: z.number().int().min(1).max(10).default(2).describe('messages in a row the assistant did not understand'),
+    unansweredQuestions: z.enum(['handoff', 'say_unknown']).default('handoff')
+      .describe('a question nothing configured answers: pass to a person, or say so and carry on'),
+    keywords: z.array(z.string().trim().min(2).max(60)).max(100).default([])
+      .describe('words or phrases (any language, accents and case ignored) that always bring a person in, e.g. "complaint", "reclamação"'),
+    intents: z.array(z.enum(['book', 'cancel', 'reschedule', 'ask_price'])).max(4).default([])
+      .describe('requests this business wants a person to handle'),
+  }).default({ afterMisunderstandings: 2, unansweredQuestions: 'handoff', keywords: [], intents: [] }),
   faq: z.array(z.object({
     id: z.string().regex(/^[a-z0-9-]+$/).max(50),
     lang: z.enum(['pt', 'es', 'en']),

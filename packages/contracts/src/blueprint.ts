@@ -3,6 +3,7 @@ import { LocalDate, Money, WallInterval } from './common';
 import { TenantCreate } from './accounts';
 import { ResourceKind, Weekly } from './scheduling';
 import { AssistantProfile } from './assistant';
+import { LlmBudget } from './llm';
 
 /** A ready-made tenant: pure data that any tenant could configure through the API. Resources are named by key. */
 const Key = z.string().regex(/^[a-z0-9-]+$/);
@@ -11,6 +12,7 @@ export const Blueprint = z.object({
   tenant: TenantCreate,
   description: z.string(),
   assistant: AssistantProfile.optional(),
+  llm: LlmBudget.optional().describe('the daily budget that applies once the tenant points the assistant at an LLM'),
   holidays: z.array(z.object({ date: LocalDate, name: z.string() })),
   locations: z.array(z.object({ key: Key, name: z.string(), address: z.string().optional() })).min(1),
   resources: z.array(z.object({

@@ -8,3 +8,4 @@ export * from './conversations';
 export * from './assistant';
 export * from './contacts';
 export * from './llm';
+export * from './channels';

@@ -1,18 +1,33 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const base64Key = z.string().trim().transform((v, ctx) => {
+  const key = Buffer.from(v, 'base64');
+  if (key.length !== 32) ctx.addIssue({ code: 'custom', message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' });
+  return key;
+});
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.url().optional(),
   FRONTDESK_DATA_DIR: z.string().default('./data'),
   FRONTDESK_ADMIN_KEY: z.string().min(24, 'use at least 24 characters').optional(),
+  FRONTDESK_SECRET_KEY: base64Key.optional(),
+  FRONTDESK_PREVIOUS_SECRET_KEYS: z.string().optional().transform((v, ctx) => (v ? v.split(',').map((k) => k.trim()) : []).map((k) => {
+    const parsed = base64Key.safeParse(k);
+    if (!parsed.success) ctx.addIssue({ code: 'custom', message: 'each key must be 32 bytes in base64' });
+    return parsed.data ?? Buffer.alloc(0);
+  })),
   FRONTDESK_PUBLIC_URL: z.url().optional(),
   FRONTDESK_SEED_BLUEPRINTS: z.enum(['true', 'false']).default('true'),
   FRONTDESK_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   FRONTDESK_CHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   FRONTDESK_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   FRONTDESK_BURST_WINDOW_MS: z.coerce.number().int().min(0).max(30_000).default(1200),
+  FRONTDESK_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(8000),
+  FRONTDESK_LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+  FRONTDESK_LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(1000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -23,6 +38,9 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   adminKey: string | undefined;
+  /** Seals stored provider secrets; previous keys still open what they sealed (rotation). */
+  secretKey: Buffer | undefined;
+  previousSecretKeys: Buffer[];
   publicUrl: string | undefined;
   seedBlueprints: boolean;
   dbPoolMax: number;
@@ -30,6 +48,8 @@ export interface Config {
   chatLimits: { startsPerMinute: number; messagesPerMinute: number };
   /** Customer messages this close together are read as one ("oi" / "quero marcar" / "amanhã 15h"). */
   burstWindowMs: number;
+  /** The optional LLM: a completion's default timeout (the turn holds its conversation locked meanwhile), and its circuit breaker. */
+  llm: { defaultTimeoutMs: number; breaker: { failures: number; cooldownMs: number } };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 }
@@ -48,11 +68,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.FRONTDESK_DATA_DIR),
     adminKey: e.FRONTDESK_ADMIN_KEY,
+    secretKey: e.FRONTDESK_SECRET_KEY,
+    previousSecretKeys: e.FRONTDESK_PREVIOUS_SECRET_KEYS,
     publicUrl: e.FRONTDESK_PUBLIC_URL,
     seedBlueprints: e.FRONTDESK_SEED_BLUEPRINTS === 'true',
     dbPoolMax: e.FRONTDESK_DB_POOL_MAX,
     chatLimits: { startsPerMinute: e.FRONTDESK_CHAT_STARTS_PER_MINUTE, messagesPerMinute: e.FRONTDESK_CHAT_MESSAGES_PER_MINUTE },
     burstWindowMs: e.FRONTDESK_BURST_WINDOW_MS,
+    llm: {
+      defaultTimeoutMs: e.FRONTDESK_LLM_TIMEOUT_MS,
+      breaker: { failures: e.FRONTDESK_LLM_BREAKER_FAILURES, cooldownMs: e.FRONTDESK_LLM_BREAKER_COOLDOWN_MS },
+    },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

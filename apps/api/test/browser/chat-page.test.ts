@@ -21,11 +21,13 @@ const journeys = [
   { slug: 'kumon-vila-a', ask: 'Oi! Quero marcar uma avaliação na sexta de manhã', name: 'Maria Souza', yes: 'sim', done: /Pronto/ },
   { slug: 'barberpro-palermo', ask: 'Hola, quiero sacar un turno para un corte el viernes a la tarde', name: 'Juan Pérez', yes: 'sí', done: /Listo/ },
   { slug: 'speedy-van', ask: "Hi, I'd like to book a small van on Friday morning", name: 'John Smith', yes: 'yes', done: /Done/ },
-  { slug: 'flexoraa', ask: 'Hi, can I book a discovery call on Friday afternoon?', name: 'Priya Sharma', yes: 'yes', done: /Done/ },
+  // Flexoraa qualifies a lead (its 6 questions, the name first) before offering times.
+  { slug: 'flexoraa', ask: 'Hi, can I book a discovery call on Friday afternoon?', name: 'Priya Sharma', yes: 'yes', done: /Done/,
+    answers: ['Priya Sharma', 'Lead follow-up on WhatsApp', 'about 50,000 rupees a month', 'this quarter', 'I decide', 'around 40 people'] },
 ];
 
 describe('the chat page on a phone', () => {
-  it.each(journeys)('books through $slug’s chat page', async ({ slug, ask, name, yes, done }) => {
+  it.each(journeys)('books through $slug’s chat page', async ({ slug, ask, name, yes, done, answers }) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 780 }, deviceScaleFactor: 1 });
     await page.goto(`${base}/chat/${slug}`);
     await expect.poll(() => page.locator('.msg.out').count()).toBeGreaterThan(0);
@@ -37,12 +39,13 @@ describe('the chat page on a phone', () => {
       await expect.poll(() => page.locator('.msg').count()).toBeGreaterThan(before + 1);
     };
     await type(ask);
+    for (const answer of answers ?? []) await type(answer);
     const options = page.locator('.options button');
     await expect.poll(() => options.count()).toBeGreaterThan(0);
     const before = await page.locator('.msg').count();
     await options.first().click();
     await expect.poll(() => page.locator('.msg').count()).toBeGreaterThan(before + 1);
-    await type(name);
+    if (!answers) await type(name);
     await type(yes);
     // The confirmation, possibly followed by the business's qualification questions.
     await expect.poll(async () => (await page.locator('.msg.out').allTextContents()).some((t) => done.test(t))).toBe(true);

@@ -5,7 +5,7 @@ let app: TestApp;
 const keys: Record<string, string> = {};
 beforeAll(async () => {
   app = await startTestApp();
-  for (const name of ['kumon-vila-a', 'barberpro-palermo', 'speedy-van']) keys[name] = (await seedTenant(app, name)).key;
+  for (const name of ['kumon-vila-a', 'barberpro-palermo', 'speedy-van', 'flexoraa']) keys[name] = (await seedTenant(app, name)).key;
 });
 
 interface Reply { text: string; options?: { id: string; label: string }[] }
@@ -127,7 +127,7 @@ describe('web chat with the assistant', () => {
     const chat = await startChat('speedy-van');
     expect((await chat.send('Are my things insured during the move?')).at(-1)!.text)
       .toBe('Yes. Every job includes goods-in-transit cover up to £10,000; ask us if you need more.');
-    const unknown = await chat.send('Can you also take my piano to France next month?');
+    const unknown = await chat.send('Do you also clean the old flat after the move?');
     expect(unknown.at(-1)!.text).toMatch(/member of the team/);
     const headers = app.auth(keys['speedy-van']!);
     const conversation = (await app.app.inject({ url: '/v1/conversations', headers })).json().items.find((c: { id: string }) => c.id === chat.conversationId);
@@ -189,5 +189,29 @@ describe('web chat with the assistant', () => {
     expect((await app.app.inject({ method: 'POST', url: '/v1/chat/no-such-shop/conversations' })).statusCode).toBe(404);
     const emoji = await chat.send('🙂🙂🙂');
     expect(emoji.length).toBeGreaterThan(0);
+  });
+
+  it("follows the business's hand-off rules: a piano goes to a person, Flexoraa qualifies before offering times", async () => {
+    const mover = await startChat('speedy-van');
+    expect((await mover.send('I want to book a van to move my piano on Friday')).at(-1)!.text).toMatch(/member of the team/);
+    const handled = (await app.app.inject({ url: '/v1/conversations', headers: app.auth(keys['speedy-van']!) })).json()
+      .items.find((c: { id: string }) => c.id === mover.conversationId);
+    expect(handled.handledBy).toBe('human');
+
+    app.clock.set(Date.parse('2026-11-25T06:00:00Z')); // Wed 11:30 in Kolkata
+    const lead = await startChat('flexoraa');
+    const answers = ["Hi, I'd like to book a discovery call on Friday afternoon", 'Priya Sharma', 'WhatsApp lead follow-up for our clinics',
+      'around 50,000 rupees a month', 'within a month', 'I decide, with our CFO', 'about 40 people'];
+    const seen: Reply[][] = [];
+    for (const text of answers) seen.push(await lead.send(text));
+    expect(seen.slice(0, -1).every((r) => !r.some((x) => x.options?.length))).toBe(true);
+    expect(seen.slice(0, -1).map((r) => r.at(-1)!.text)).toEqual([
+      "What's your name?", 'What would you like Flexoraa to help you with?', 'Do you have a monthly budget in mind for this?',
+      'When would you like to have it running?', 'Are you the person who decides on this, or who else is involved?',
+      'How many people work at your company?']);
+    const offered = seen.at(-1)!;
+    expect(offered[0]!.text).toMatch(/noted everything/);
+    expect(offered.at(-1)!.options).toHaveLength(3);
+    expect(offered.at(-1)!.options!.every((o) => /Fri/.test(o.label))).toBe(true);
   });
 });

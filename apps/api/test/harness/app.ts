@@ -58,11 +58,21 @@ export interface TestApp extends AppParts {
   auth(key: string): { authorization: string };
   admin: { authorization: string };
   clock: { now(): number; set(ms: number): void; advance(ms: number): void; useRealTime(): void };
+  databaseUrl: string;
+  secretKey: Buffer;
 }
 
 /** The real app (real database, real HTTP stack via inject or listen) with a controllable clock. */
-export async function startTestApp(options: { target?: Target; poolMax?: number; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase(options.target);
+export async function startTestApp(options: {
+  target?: Target; poolMax?: number; config?: Partial<Config>;
+  /** Start the job workers (channels); off by default so most suites do not poll the queue. */
+  workers?: boolean;
+  http?: typeof fetch;
+  /** Another app's database and secret key: a restart of that app. */
+  restartOf?: TestApp;
+} = {}): Promise<TestApp> {
+  const databaseUrl = options.restartOf?.databaseUrl ?? await createTestDatabase(options.target);
+  const secretKey = options.restartOf?.secretKey ?? randomBytes(32);
   let fixed: number | undefined;
   const clock = {
     now: () => fixed ?? Date.now(),
@@ -71,10 +81,11 @@ export async function startTestApp(options: { target?: Target; poolMax?: number;
     useRealTime: () => void (fixed = undefined),
   };
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10, burstWindowMs: 0, ...options.config };
-  const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, clock });
+  const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, secretKey, clock, http: options.http });
   await parts.app.ready();
+  if (options.workers) await parts.startWorkers();
   whenDone(() => parts.close());
-  return { ...parts, clock, auth: (key) => ({ authorization: `Bearer ${key}` }), admin: { authorization: `Bearer ${ADMIN_KEY}` } };
+  return { ...parts, clock, databaseUrl, secretKey, auth: (key) => ({ authorization: `Bearer ${key}` }), admin: { authorization: `Bearer ${ADMIN_KEY}` } };
 }
 
 /** Creates a tenant through the API and returns its key. */

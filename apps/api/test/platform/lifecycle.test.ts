@@ -102,7 +102,9 @@ describe('npm start with DATABASE_URL', () => {
   it.runIf(external)('migrates and seeds an external PostgreSQL once, even when two servers start together', async () => {
     const url = await createTestDatabase(external!);
     const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-ext-')));
-    const env = (dir: string) => ({ DATABASE_URL: url, FRONTDESK_DATA_DIR: dir, FRONTDESK_ADMIN_KEY: 'external-admin-key-0123456789' });
+    // Servers sharing a database share its keys (the secret key seals provider tokens).
+    const env = (dir: string) => ({ DATABASE_URL: url, FRONTDESK_DATA_DIR: dir, FRONTDESK_ADMIN_KEY: 'external-admin-key-0123456789',
+      FRONTDESK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') });
     const [a, b] = await Promise.all(dirs.map((dir) => startProcess(env(dir))));
     running.push(a!, b!);
     expect(a!.output()).toContain('DATABASE_URL');
@@ -115,6 +117,9 @@ describe('npm start with DATABASE_URL', () => {
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
     }
+    // A server with another secret key would fail on every stored token: it refuses to start.
+    await expect(startProcess({ ...env(dirs[0]!), FRONTDESK_SECRET_KEY: Buffer.alloc(32, 8).toString('base64') }))
+      .rejects.toThrow(/sealed with another key: start every server with the same FRONTDESK_SECRET_KEY/);
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 });

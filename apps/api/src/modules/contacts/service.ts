@@ -27,6 +27,17 @@ export function contactsService(db: Database) {
       await repo.complete(tenantId, contactId, taken ? { name: who.name, lang: who.lang } : who);
       return contactId;
     },
+    /** The person behind a channel handle: found by phone when we know it, otherwise new. */
+    async findOrCreate(tx: Queryable, tenantId: string, who: Identity): Promise<Contact> {
+      const repo = contactsRepository(tx);
+      await repo.lockHandles(tenantId, who);
+      const known = await repo.findByHandle(tenantId, who);
+      if (known) {
+        await repo.complete(tenantId, known.id, { name: known.name ? undefined : who.name, lang: who.lang });
+        return known;
+      }
+      return repo.insert(tenantId, who);
+    },
     removeIfUnused: (tx: Queryable, tenantId: string, id: string) => contactsRepository(tx).deleteIfUnused(tenantId, id),
 
     async get(tenantId: string, id: string): Promise<Contact> {

@@ -51,6 +51,8 @@ export async function loadAssistantContext(
       currency: tenant.currency,
       priceList: profile?.priceList ?? [],
       qualification: profile?.qualification ?? [],
+      qualifyBeforeOffering: profile?.qualifyBeforeOffering ?? false,
+      ...(profile?.handoff ? { handoff: profile.handoff } : {}),
     },
     subjects: (profile?.subjects ?? []).map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms })),
     knowledge: buildKnowledge(profile?.faq ?? []),

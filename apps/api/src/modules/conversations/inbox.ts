@@ -10,6 +10,8 @@ export interface InboxOptions {
   /** Messages that arrive within this many ms of each other are read as one. */
   burstWindowMs: number;
   clock: { now(): number };
+  /** Sends replies on the conversation's channel, in the turn's transaction (the channels' outbox). */
+  deliver?: (tx: Queryable, conversation: ConversationRow, replies: MessageRecord[]) => Promise<void>;
 }
 export interface ReplyOut { text: string; options?: Reply['options']; seq?: number }
 
@@ -46,13 +48,15 @@ export function conversationInbox(db: Database, runTurn: RunTurn, options: Inbox
         return [];
       }
       if (conversation.handledBy === 'human') await repo.setHandler(tenantId, conversationId, 'assistant', null);
-      const text = pending.map((m) => m.text).join('\n');
+      // A tapped button is read as its option id, which the turn recognises as that choice.
+      const text = pending.map((m) => m.optionId ?? m.text).join('\n');
       const { state, replies, understanding, toolCalls } = await runTurn(tx, tenantId, conversation, text);
       await repo.saveState(tenantId, conversationId, state);
       await repo.markRead(tenantId, conversationId, last.seq, { understanding, toolCalls });
       const stored = await repo.insertMessages(tenantId, conversationId, replies.map((r) => ({
         direction: 'out' as const, author: 'assistant' as const, text: r.text, options: r.options, sources: r.sources,
       })));
+      if (options.deliver && conversation.channelId) await options.deliver(tx, conversation, stored);
       return stored.map(present);
     });
   }
@@ -64,6 +68,8 @@ export function conversationInbox(db: Database, runTurn: RunTurn, options: Inbox
       if (options.burstWindowMs > 0) await sleep(options.burstWindowMs);
       return { replies: await processPending(tenantId, conversationId, seq) };
     },
+    /** One turn for a channel conversation's unread messages (the burst window was the job's delay). */
+    processPending: (tenantId: string, conversationId: string) => processPending(tenantId, conversationId),
     /** Turns for messages whose request died before reading them (a crash, a restart). */
     async sweep(olderThanMs: number): Promise<number> {
       const stranded = await conversationsRepository(db).strandedConversations(olderThanMs);

@@ -4,11 +4,18 @@ import type { AssistantPorts } from './ports';
 import { conversationRoutes, type ChatLimits } from './routes';
 import { conversationService, type ConversationOptions } from './service';
 import { warmUpDateTimes } from './domain/nlu/datetime';
+import { createLlm, type LlmOptions } from './llm';
 
 /** Conversations and the assistant: web chat in, understanding, policy, tools, replies. */
-export function createConversations(db: Database, ports: AssistantPorts, limits: ChatLimits, options: ConversationOptions) {
+export function createConversations(db: Database, ports: AssistantPorts, limits: ChatLimits, options: ConversationOptions, llmOptions: LlmOptions) {
   warmUpDateTimes(); // compiles the date rules now rather than on the first customer's message
-  const service = conversationService(db, ports, options);
-  return { service, routes: (app: ZodApp) => conversationRoutes(app, service, limits) };
+  const llm = createLlm(db, ports, llmOptions);
+  const service = conversationService(db, ports, { ...options, llm: llm.turns });
+  const routes = (app: ZodApp) => {
+    conversationRoutes(app, service, limits);
+    llm.routes(app);
+  };
+  return { service, llm: llm.settings, routes };
 }
 export type { AssistantPorts } from './ports';
+export { chatCompletions } from './llm';

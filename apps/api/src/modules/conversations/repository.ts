@@ -3,8 +3,8 @@ import type { Queryable } from '../../platform/db/database';
 import type { ConversationState, Reply, ReplyOption } from './domain/policy/types';
 
 export interface ConversationRow {
-  id: string; channel: string; tokenHash: string | null; state: ConversationState;
-  handledBy: 'assistant' | 'human'; humanUntil: Date | null; lastMessageAt: Date; contactId: string | null;
+  id: string; tenantId: string; channel: string; tokenHash: string | null; state: ConversationState;
+  handledBy: 'assistant' | 'human'; humanUntil: Date | null; lastMessageAt: Date; contactId: string | null; channelId: string | null;
 }
 export interface MessageRecord {
   id: string; seq: number; direction: 'in' | 'out'; author: 'customer' | 'assistant' | 'staff'; text: string;
@@ -13,8 +13,8 @@ export interface MessageRecord {
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
 const toConversation = (r: any): ConversationRow => ({
-  id: r.id, channel: r.channel, tokenHash: r.token_hash, state: r.state, handledBy: r.handled_by,
-  humanUntil: r.human_until, lastMessageAt: r.last_message_at, contactId: r.contact_id,
+  id: r.id, tenantId: r.tenant_id, channel: r.channel, tokenHash: r.token_hash, state: r.state, handledBy: r.handled_by,
+  humanUntil: r.human_until, lastMessageAt: r.last_message_at, contactId: r.contact_id, channelId: r.channel_id,
 });
 const toMessage = (r: any): MessageRecord => ({
   id: r.id, seq: Number(r.seq), direction: r.direction, author: r.author, text: r.text, options: r.options,
@@ -47,11 +47,27 @@ export function conversationsRepository(db: Queryable) {
         [tenantId, conversationId, text, clientMessageId ?? null], 'messages-insert-pending');
       return row && { seq: Number(row.seq) };
     },
-    async pendingMessages(tenantId: string, conversationId: string): Promise<{ seq: number; text: string }[]> {
-      const rows = await db.query<{ seq: string; text: string }>(
-        `SELECT seq, text FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND pending ORDER BY seq`,
+    /** A message from a channel, in the customer's words (or the option they tapped), not yet read. */
+    async insertPendingFromChannel(tenantId: string, conversationId: string, m: { text: string; optionId?: string; providerMessageId: string; sentAt: Date }) {
+      const [row] = await db.query<{ seq: string }>(
+        `INSERT INTO messages (tenant_id, conversation_id, direction, author, text, client_message_id, provider_message_id, option_id, sent_at, pending)
+         VALUES ($1,$2,'in','customer',$3,$4,$4,$5,$6,true) ON CONFLICT (tenant_id, conversation_id, client_message_id) DO NOTHING RETURNING seq`,
+        [tenantId, conversationId, m.text, m.providerMessageId, m.optionId ?? null, m.sentAt]);
+      return row && { seq: Number(row.seq) };
+    },
+    /** Unread customer messages in the order the customer sent them. */
+    async pendingMessages(tenantId: string, conversationId: string): Promise<{ seq: number; text: string; optionId: string | null }[]> {
+      const rows = await db.query<{ seq: string; text: string; option_id: string | null }>(
+        `SELECT seq, text, option_id FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND pending
+          ORDER BY coalesce(sent_at, created_at), seq`,
         [tenantId, conversationId], 'messages-pending');
-      return rows.map((r) => ({ seq: Number(r.seq), text: r.text }));
+      return rows.map((r) => ({ seq: Number(r.seq), text: r.text, optionId: r.option_id }));
+    },
+    async insertForChannel(tenantId: string, channel: string, channelId: string, state: ConversationState, contactId: string): Promise<ConversationRow> {
+      const [row] = await db.query(
+        `INSERT INTO conversations (tenant_id, channel, channel_id, state, contact_id) VALUES ($1,$2,$3,$4,$5) RETURNING *`,
+        [tenantId, channel, channelId, JSON.stringify(state), contactId]);
+      return toConversation(row);
     },
     /** Marks the burst as read; the last message keeps what the turn understood and which tools it used. */
     async markRead(tenantId: string, conversationId: string, lastSeq: number, turn: { understanding?: unknown; toolCalls?: unknown }): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AssistantProfile } from '@frontdesk/contracts';
+import { AssistantProfile } from '@frontdesk/contracts';
 import { AppError, notFound } from '../../shared/errors';
 import { newSecret, sha256 } from '../../shared/ids';
 import type { Database, Queryable } from '../../platform/db/database';
@@ -11,10 +11,13 @@ import { loadAssistantContext, type TenantAssistantContext } from './context';
 import { conversationsRepository } from './repository';
 import { runCommand } from './tools';
 import { conversationInbox } from './inbox';
+import { recordFromChannel, type ChannelMessage } from './channel-entry';
+import type { ConversationRow, MessageRecord } from './repository';
 import { streamConversation } from './stream';
 import type { MessageListener } from '../../platform/db/listener';
 import type { EventStream } from '../../platform/http/sse';
 import type { AssistantPorts } from './ports';
+import type { LlmTurns } from './llm';
 
 const MAX_TOOL_ROUNDS = 6;
 const HUMAN_HOLD_MS = 2 * 3600_000;
@@ -22,7 +25,8 @@ const langOf = (locale: string): Lang => (locale.startsWith('pt') ? 'pt' : local
 
 const CONTEXT_TTL_MS = 5_000;
 
-export interface ConversationOptions { burstWindowMs: number; listener: MessageListener }
+export type Deliver = (tx: Queryable, conversation: ConversationRow, replies: MessageRecord[]) => Promise<void>;
+export interface ConversationOptions { burstWindowMs: number; listener: MessageListener; llm?: LlmTurns }
 
 export function conversationService(db: Database, ports: AssistantPorts, options: ConversationOptions) {
   // The catalogue an assistant talks about changes rarely; a few seconds of staleness only
@@ -54,10 +58,14 @@ export function conversationService(db: Database, ports: AssistantPorts, options
     const pressed = offered.find((o) => [o.id, o.label].some((v) => v.trim().toLowerCase() === text.trim().toLowerCase()));
     const understanding = pressed ? { ...heard, intent: 'choose_option' as const, chosenOptionId: pressed.id, confidence: 1 } : heard;
     const handOff = () => repo.setHandler(tenantId, conversationId, 'human', new Date(now + HUMAN_HOLD_MS));
+    // A configured LLM answers first; on any trouble it hands the turn back, with what its tools did.
+    const viaLlm = await options.llm?.tryTurn({ tenantId, conversationId, state, text, understanding, assistant: tenantCtx, ctx, handOff });
+    if (viaLlm?.answered) return viaLlm.turn;
+    if (viaLlm) state = viaLlm.state;
     const answer = tenantCtx.knowledge.search(text, understanding.lang);
-    let event: PolicyEvent = { kind: 'message', understanding, text, ...(answer ? { knowledge: answer } : {}) };
+    let event: PolicyEvent = viaLlm?.resume ?? { kind: 'message', understanding, text, ...(answer ? { knowledge: answer } : {}) };
     const replies: Reply[] = [];
-    const toolCalls: unknown[] = [];
+    const toolCalls: unknown[] = [...(viaLlm?.toolCalls ?? [])];
     for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
       const result = step(state, event, ctx);
       state = result.state;
@@ -85,7 +93,8 @@ export function conversationService(db: Database, ports: AssistantPorts, options
       }
     }
     return outcome;
-  }, { burstWindowMs: options.burstWindowMs, clock: ports.clock });
+  }, { burstWindowMs: options.burstWindowMs, clock: ports.clock, deliver: (tx, c, r) => (deliver ? deliver(tx, c, r) : Promise.resolve()) });
+  let deliver: Deliver | undefined;
 
   return {
     /** A new web-chat conversation: its id, the secret token for the customer, and the greeting. */
@@ -125,9 +134,13 @@ export function conversationService(db: Database, ports: AssistantPorts, options
     receive: (tenantId: string, conversationId: string, text: string, clientMessageId?: string) =>
       inbox.receive(tenantId, conversationId, text, clientMessageId),
     sweepPending: (olderThanMs: number) => inbox.sweep(olderThanMs),
+    /** The channels module sends what is said in channel conversations (assistant and staff). */
+    useDelivery(fn: Deliver) { deliver = fn; },
+    fromChannel: (tx: Queryable, message: ChannelMessage) => recordFromChannel(tx, ports, message),
+    processPending: (tenantId: string, conversationId: string) => inbox.processPending(tenantId, conversationId),
 
     profile: async (tenantId: string): Promise<AssistantProfile> =>
-      (await conversationsRepository(db).profile(tenantId)) ?? { subjects: [], priceList: [], qualification: [], faq: [] },
+      (await conversationsRepository(db).profile(tenantId)) ?? AssistantProfile.parse({}),
     async saveProfile(tenantId: string, profile: AssistantProfile): Promise<void> {
       await conversationsRepository(db).saveProfile(tenantId, profile);
       contexts.delete(tenantId);
@@ -156,8 +169,13 @@ export function conversationService(db: Database, ports: AssistantPorts, options
       await conversationsRepository(db).setHandler(tenantId, conversationId, 'assistant', null);
     },
     async staffReply(tenantId: string, conversationId: string, text: string) {
-      if (!(await conversationsRepository(db).get(tenantId, conversationId))) throw notFound('Conversation');
-      return conversationsRepository(db).insertMessage(tenantId, conversationId, { direction: 'out', author: 'staff', text });
+      return db.transaction(async (tx) => {
+        const conversation = await conversationsRepository(tx).get(tenantId, conversationId);
+        if (!conversation) throw notFound('Conversation');
+        const message = (await conversationsRepository(tx).insertMessage(tenantId, conversationId, { direction: 'out', author: 'staff', text }))!;
+        if (deliver && conversation.channelId) await deliver(tx, conversation, [message]);
+        return message;
+      });
     },
   };
 }

@@ -3,19 +3,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import type pg from 'pg';
+import PgBoss from 'pg-boss';
+
+export const JOB_QUEUE_SCHEMA = 'pgboss';
 
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
-/** Plain .sql files, applied in name order, each in its own transaction (Kysely's migrator keeps the log and the lock). */
+const run = (text: string) => async (db: Kysely<unknown>) => void (await sql.raw(text).execute(db));
+
+/**
+ * Plain .sql files, applied in name order, each in its own transaction (Kysely's migrator keeps
+ * the log and the lock), plus the job queue's schema as pg-boss itself defines it for the
+ * installed version (its own BEGIN/COMMIT dropped: the migration is the transaction).
+ */
 class SqlFileProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const files = fs.readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
-    return Object.fromEntries(
-      files.map((file) => {
-        const text = fs.readFileSync(path.join(migrationsDir, file), 'utf8');
-        return [file.replace(/\.sql$/, ''), { up: async (db: Kysely<unknown>) => void (await sql.raw(text).execute(db)) }];
-      }),
-    );
+    const jobQueue = PgBoss.getConstructionPlans(JOB_QUEUE_SCHEMA).replace(/^\s*(BEGIN|COMMIT);\s*$/gm, '');
+    return {
+      ...Object.fromEntries(files.map((file) => [file.replace(/\.sql$/, ''), { up: run(fs.readFileSync(path.join(migrationsDir, file), 'utf8')) }])),
+      '0006_job_queue': { up: run(jobQueue) },
+    };
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
@@ -41,4 +42,14 @@ export function resolveAdminKey(config: Config): { key: string; file?: string } 
   fs.mkdirSync(config.dataDir, { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, `fd_admin_${newSecret(24)}\n`, { mode: 0o600 });
   return { key: fs.readFileSync(file, 'utf8').trim(), file };
+}
+
+/** FRONTDESK_SECRET_KEY (32 bytes, base64), or one generated once into <dataDir>/secret-key (never in production). */
+export function resolveSecretKey(config: Config): Buffer {
+  if (config.secretKey) return config.secretKey;
+  if (config.production) throw new Error('FRONTDESK_SECRET_KEY must be set in production (32 random bytes, base64)');
+  const file = path.join(config.dataDir, 'secret-key');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
 }

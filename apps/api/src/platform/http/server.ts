@@ -82,7 +82,7 @@ export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
   return app;
 }
 
-/** Routes that authenticate by their own secret (a feed URL, a chat token) instead of an API key. */
+/** Routes that authenticate by their own secret (a feed URL, a chat token, a provider signature) instead of an API key. */
 function isPublic(url: string): boolean {
-  return url.startsWith('/v1/ical/') || url.startsWith('/v1/chat/');
+  return url.startsWith('/v1/ical/') || url.startsWith('/v1/chat/') || url.startsWith('/v1/webhooks/');
 }

@@ -68,6 +68,21 @@ describe('evaluateDateTimes (scorer)', () => {
     expect(r.esSpansInScope).toMatchObject({ n: 2, precision: 1, recall: 1, f1: 1 });
   });
 
+  it('reads a written 12 without am/pm as noon or midnight', async () => {
+    const one = mkdtempSync(join(tmpdir(), 'dt-eval-12-'));
+    const period = (id: string, utterance: string, text: string, from: string, to: string) => ({ id, spec: 'DateTimePeriodParser', utterance, reference_datetime: '2018-05-16T08:12:00',
+      spans: [span('datetimerange', text, utterance, { Timex: `(2018-05-21T${from},2018-05-21T${to})`, FutureResolution: { startDateTime: `2018-05-21 ${from}:00`, endDateTime: `2018-05-21 ${to}:00` } })] });
+    writeFileSync(join(one, 'datetime_specs_es.jsonl'), lines([
+      period('es-12', 'Cortana puede fijarnos un tiempo para el lunes de 12-4.', 'el lunes de 12-4', '00:00', '04:00'), // product: 12:00–16:00
+    ]));
+    try {
+      const r = await evaluateDateTimes(one);
+      expect(r.es).toMatchObject({ n: 1, correct: 1 });
+    } finally {
+      rmSync(one, { recursive: true, force: true });
+    }
+  });
+
   it('works on an empty folder', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'dt-eval-empty-'));
     const r = await evaluateDateTimes(empty);

@@ -22,7 +22,7 @@
  *    Model specs list alternative values (past and future readings, 5:00 and 17:00); any
  *    alternative is accepted. Parser specs give one Timex; when the span has no am/pm or part-of-
  *    day word the hour is ambiguous ("a las 7"), so h and h±12 are both accepted (the product
- *    reads bare 1–7 as pm). A case with no expected span is correct when nothing is extracted.
+ *    reads bare 1–7 as pm); a written "12" is noon or midnight, so a spec's T00 accepts 12:00. A case with no expected span is correct when nothing is extracted.
  *    Spans of kinds outside the product's scope are dropped (counted in `droppedSpans`); a case
  *    left with no span is EXCLUDED and counted in `excluded` by the kind of its first span:
  *      duration, set, timezone  — not dates (brief);
@@ -164,6 +164,8 @@ function ambiguousHour(t: string | undefined, e: Expected): string[] {
   if (t === undefined) return [];
   if (MARKER.test(fold(e.text))) return [t];
   const h = Number(t.slice(0, 2));
+  // "de 12-4": a written 12 is noon or midnight, so the spec's T00 also reads 12:00 (not "00:30")
+  if (h === 0) return /(?<![\d:])12(?![\d])/.test(e.text) ? [t, `12${t.slice(2)}`] : [t];
   const alt = h < 12 ? h + 12 : h - 12;
   return h === 0 || h > 12 || alt > 23 ? [t] : [t, `${alt < 10 ? '0' : ''}${alt}${t.slice(2)}`];
 }

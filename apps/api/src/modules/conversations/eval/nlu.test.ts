@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateNlu } from './nlu';
 import { goldIntent } from './nlu-sgd-map';
+import { awaitedOf, sameSlotValue } from './nlu-sgd-slots';
 
 const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
@@ -24,6 +25,8 @@ const SGD = [
   turn('t6', 'What is their phone number?', [{ act: 'REQUEST', slot: 'phone_number' }]),
   turn('t8', 'No, thank you. That is all.', [{ act: 'NEGATE' }, { act: 'THANK_YOU' }]),
   turn('t9', 'Get me a cab there.', [{ act: 'THANK_YOU' }]),
+  // "Concord" is the Weather service's city (dialogue file): neither credited nor a false positive for Services_1
+  turn('t3', 'Great. How is the weather in Concord?', [{ act: 'SELECT' }]),
   { ...turn('t1', 'Sure.', []), acts: null, act_types: null, slots_canonical: null, annotation: 'state_only' },
 ];
 
@@ -31,6 +34,7 @@ const DIALOGUES = [{
   dialogue_id: 'sgd-test-1', turns: [
     { turn_index: 9, speaker: 'USER', frames: [{ service: 'RideSharing_1', actions: [{ act: 'INFORM_INTENT' }] }] },
     { turn_index: 0, speaker: 'USER', frames: [{ service: 'Services_1', actions: [{ act: 'INFORM_INTENT' }] }] },
+    { turn_index: 3, speaker: 'USER', frames: [{ service: 'Weather_1', actions: [{ act: 'INFORM', slot: 'city', values: ['Concord'], canonical_values: ['Concord'] }] }] },
   ],
 }];
 
@@ -58,17 +62,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('evaluateNlu on a tiny folder', () => {
   it('scores SGD intents, acts and slots, Spanish intents, and merges the date/time report', async () => {
     const r = await evaluateNlu(dir);
-    expect(r.sgd?.turns).toBe(7);
+    expect(r.sgd?.turns).toBe(8);
     const intent = r.sgd!.intent;
-    // Mapped: book, inform, affirm, deny/thanks; excluded: phone request, state_only, the cab turn (another service).
+    // Mapped: book, inform, affirm, deny/thanks; excluded: phone request, state_only, the cab and weather turns (another service).
     expect(intent.mappedTurns).toBe(4);
-    expect(intent.excludedTurns).toBe(3);
-    expect(intent.excludedBy['also acts on a non-target service (gold incomplete)']).toBe(1);
+    expect(intent.excludedTurns).toBe(4);
+    expect(intent.excludedBy['also acts on a non-target service (gold incomplete)']).toBe(2);
     expect(intent.intentAccuracy).toBe(1);
     expect(r.sgd!.slots.perSlot.appointment_date).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     expect(r.sgd!.slots.perSlot.appointment_time).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     expect(r.sgd!.slots.perSlot.city).toMatchObject({ tp: 1, fp: 0, fn: 0 });
-    expect(r.sgd!.acts.turns).toBe(6);
+    expect(r.sgd!.slots.otherServiceValues).toBe(1);
+    expect(r.sgd!.acts.turns).toBe(7);
     expect(r.sgd!.mapping).toHaveProperty('SELECT');
     expect(r.mtod).toMatchObject({ mappedUtterances: 3, excludedUtterances: 1, intentAccuracy: 1 });
     expect(r.datetime).toHaveProperty('esSpans');
@@ -103,5 +108,24 @@ describe('the SGD act → intent mapping', () => {
     const g = goldIntent(acts === null ? null : acts.map((a) => ({ ...a, values: 'values' in a ? [...a.values] : undefined })), state);
     if (want === 'excluded') expect(g).toHaveProperty('excluded');
     else expect('accepted' in g ? [...g.accepted].sort() : g).toEqual([...want].sort());
+  });
+});
+
+describe('SGD slot values', () => {
+  it.each([
+    ['doctor_name', 'Stewart A. Daniels', ['Stewart A. Daniels, M.D'], true], // dotted credentials are titles too
+    ['doctor_name', 'Dr. Thomas Stodgel', ['Dr. Thomas O. Stodgel, MD', 'Dr. Thomas Stodgel'], true],
+    ['dentist_name', 'Ana Souza, D.D.S.', ['Ana Souza'], true],
+    ['doctor_name', 'Stewart Daniels', ['Stewart A. Daniels'], false],
+    ['city', 'san jose', ['San Jose'], true],
+    ['appointment_date', '2019-03-05', ['2019-03-05', 'March 5th'], true],
+    ['appointment_time', '16:00', ['16:30'], false],
+  ] as const)('%s: %s vs %j → %s', (slot, predicted, gold, same) => {
+    expect(sameSlotValue(slot, predicted, [...gold])).toBe(same);
+  });
+
+  it('tells the understanding what the system asked for', () => {
+    expect(awaitedOf(['city', 'dentist_name', 'event_name', 'event_location', 'appointment_time']).sort()).toEqual(['address', 'place', 'provider', 'title']);
+    expect(awaitedOf(['appointment_date'])).toEqual([]);
   });
 });

@@ -7,6 +7,9 @@
  *  - sgd.slots: slot-value precision/recall/F1 per slot. Dates are resolved against SGD's
  *    reference "today", Friday 2019-03-01 (the dataset README; every dev canonical date is in
  *    March 2019, "today" → 03-01, "tomorrow" → 03-02, "day after tomorrow" → 03-03 throughout).
+ *    The understanding is told what the system's REQUEST asked for (`awaiting`), as the policy
+ *    knows its own question. A value the same turn gave a service outside the five (a ride's
+ *    destination) is neither credited nor penalised (nlu-sgd-other.ts).
  *  - mtod: Spanish intent accuracy on the alarm/reminder/weather utterances (mapping below)
  *  - datetime: evaluateDateTimes(dir), merged as is
  */
@@ -16,15 +19,15 @@ import { understand } from '../domain/nlu/understand';
 import { evaluateDateTimes } from './datetime';
 import { dataFile, readJsonl } from './nlu-read';
 import { actsFromIntents, goldIntent, SGD_MAPPING, type SgdAct } from './nlu-sgd-map';
-import { predictSgdSlots, sameSlotValue, SGD_TYPES } from './nlu-sgd-slots';
+import { awaitedOf, predictSgdSlots, sameSlotValue, SGD_TYPES } from './nlu-sgd-slots';
 import { extraSgdActs } from './nlu-sgd-acts';
+import { otherServices, type OtherServices } from './nlu-sgd-other';
 
 interface SgdTurn {
   id: string; dialogue_id: string; turn_index: number; domain: string; utterance: string; annotation: string; intent: string | null;
   acts: SgdAct[] | null; act_types: string[] | null; context_acts: SgdAct[];
   slots: Record<string, string>; slots_canonical: Record<string, string> | null;
 }
-interface SgdDialogue { dialogue_id: string; turns: { turn_index: number; speaker: string; frames?: { service: string; actions?: unknown[] }[] }[] }
 interface MtodRow { id: string; utterance: string; intent: string }
 
 /** SGD's "today": Friday 2019-03-01, 09:00 in California. */
@@ -50,38 +53,21 @@ function sgdContext(turn: SgdTurn): UnderstandContext {
   // would show as quick replies: `offered`.
   const offers = turn.context_acts.filter((a) => (a.act === 'OFFER' || a.act === 'CONFIRM') && a.values?.length);
   const time = offers.find((a) => /time/.test(a.slot ?? ''))?.values?.[0];
+  // What the system just asked for, as the product's policy knows its own question.
+  const awaiting = awaitedOf(turn.context_acts.filter((a) => a.act === 'REQUEST' && a.slot).map((a) => a.slot ?? ''));
   return {
     now: SGD_NOW, timeZone: SGD_ZONE, locale: 'en-US', lastLang: 'en',
-    services: SGD_TYPES[turn.domain] ?? [], staff: [],
+    services: SGD_TYPES[turn.domain] ?? [], staff: [], ...(awaiting.length ? { awaiting } : {}),
     ...(offers.length ? { offered: [{ id: 'offer', label: offers.map((a) => a.values?.[0] ?? '').join(' '), ...(time && /^\d\d:\d\d$/.test(time) ? { time } : {}) }] } : {}),
   };
 }
 
-const TARGET_SERVICES = new Set(['Services_1', 'Services_2', 'Services_3', 'Services_4', 'Calendar_1']);
-
-/**
- * User turns that also act on a service outside the extracted five (weather, rides, events,
- * homes…): the user-turn file keeps only the target services' acts, so their gold intent is
- * incomplete ("Sounds good. Can you get me a cab?" is labelled SELECT only).
- */
-async function multiServiceTurns(path: string | undefined): Promise<Set<string>> {
-  const keys = new Set<string>();
-  if (!path) return keys;
-  for await (const d of readJsonl<SgdDialogue>(path)) {
-    for (const t of d.turns) {
-      if (t.speaker !== 'USER') continue;
-      if (t.frames?.some((f) => !TARGET_SERVICES.has(f.service) && (f.actions?.length ?? 0) > 0)) keys.add(`${d.dialogue_id}#${t.turn_index}`);
-    }
-  }
-  return keys;
-}
-
-async function evaluateSgd(path: string, multiService: Set<string>) {
+async function evaluateSgd(path: string, { multiService, otherValues }: OtherServices) {
   const all = { correct: 0, mapped: 0 };
   const intent = { correct: 0, strictCorrect: 0, mapped: 0, excluded: 0, excludedBy: {} as Counter, byGold: {} as Record<string, { n: number; correct: number }>, errors: {} as Counter };
   const acts = { correct: 0, total: 0, errors: {} as Counter };
   const slots: Record<string, { tp: number; fp: number; fn: number }> = {};
-  let slotTurns = 0, slotExcluded = 0, turns = 0, ms = 0;
+  let slotTurns = 0, slotExcluded = 0, otherServiceValues = 0, turns = 0, ms = 0;
   const stateBefore = new Map<string, string | null>(); // dialogue → active intent after its previous user turn
   for await (const t of readJsonl<SgdTurn>(path)) {
     turns++;
@@ -104,8 +90,7 @@ async function evaluateSgd(path: string, multiService: Set<string>) {
     const before = stateBefore.get(t.dialogue_id);
     stateBefore.set(t.dialogue_id, t.intent);
     if (t.annotation !== 'full' || !t.act_types || !t.slots_canonical) { slotExcluded++; continue; }
-    const asked = t.context_acts.filter((a) => a.act === 'REQUEST' && a.slot).map((a) => a.slot ?? '');
-    const predicted = predictSgdSlots(t.utterance, t.domain, u, asked);
+    const predicted = predictSgdSlots(t.utterance, t.domain, u);
     const predActs = actsFromIntents(u.ranked.filter((r, i) => i === 0 || r.score >= 0.2).map((r) => r.intent), t.context_acts, before, t.utterance);
     for (const a of extraSgdActs(t.utterance, t.context_acts, predActs)) predActs.add(a);
     if (Object.keys(predicted).length) predActs.add('INFORM');
@@ -115,11 +100,13 @@ async function evaluateSgd(path: string, multiService: Set<string>) {
     if (goldActs === predStr) acts.correct++; else bump(acts.errors, `${goldActs} → ${predStr || '∅'}`);
     slotTurns++;
     const goldSlots = t.slots_canonical;
+    const others = otherValues.get(`${t.dialogue_id}#${t.turn_index}`) ?? [];
     for (const slot of new Set([...Object.keys(goldSlots), ...Object.keys(predicted)])) {
       const s = (slots[slot] ??= { tp: 0, fp: 0, fn: 0 });
       const g = goldSlots[slot];
-      const p = predicted[slot];
       const accepted = g === undefined ? [] : [g, t.slots[slot] ?? g];
+      let p = predicted[slot];
+      if (p !== undefined && !sameSlotValue(slot, p, accepted) && sameSlotValue(slot, p, others)) { otherServiceValues++; p = undefined; }
       if (p !== undefined && g !== undefined && sameSlotValue(slot, p, accepted)) s.tp++;
       else { if (p !== undefined) s.fp++; if (g !== undefined) s.fn++; }
     }
@@ -144,8 +131,9 @@ async function evaluateSgd(path: string, multiService: Set<string>) {
     acts: { actAccuracy: round(acts.correct / Math.max(1, acts.total)), turns: acts.total, topErrors: top(acts.errors, 25) },
     slots: {
       referenceDate: '2019-03-01 (Friday), 09:00 America/Los_Angeles',
-      valueComparison: 'dates/times: canonical ISO / 24 h value exactly; other slots: case, punctuation and titles (Dr., MD) ignored, against the canonical value or the value as written',
+      valueComparison: 'dates/times: canonical ISO / 24 h value exactly; other slots: case, punctuation and titles (Dr., MD, M.D.) ignored, against the canonical value or the value as written',
       scoredTurns: slotTurns, excludedTurns: slotExcluded, excludedReason: 'state_only annotation (no canonical values)',
+      otherServiceValues, otherServiceValuesMeaning: 'predicted values equal to what the same turn gave a non-target service (a ride\'s destination, the weather\'s city): neither credited nor penalised',
       dateTime: f1(sum(dateTimeSlots)),
       others: f1(sum(Object.keys(slots).filter((k) => !dateTimeSlots.includes(k)))),
       perSlot: Object.fromEntries(Object.entries(slots).sort((a, b) => (b[1].tp + b[1].fn) - (a[1].tp + a[1].fn)).map(([k, v]) => [k, f1(v)])),
@@ -180,7 +168,7 @@ async function evaluateMtod(path: string) {
 export async function evaluateNlu(dir: string) {
   const sgdPath = dataFile(dir, 'sgd_user_turns.jsonl');
   const mtodPath = dataFile(dir, 'mtod_es_utterances.jsonl');
-  const sgd = sgdPath ? await evaluateSgd(sgdPath, await multiServiceTurns(dataFile(dir, 'sgd_dialogues.jsonl'))) : null;
+  const sgd = sgdPath ? await evaluateSgd(sgdPath, await otherServices(dataFile(dir, 'sgd_dialogues.jsonl'))) : null;
   const mtod = mtodPath ? await evaluateMtod(mtodPath) : null;
   let datetime: unknown;
   try { datetime = await evaluateDateTimes(dir); } catch (e) { datetime = { error: e instanceof Error ? e.message : String(e) }; }

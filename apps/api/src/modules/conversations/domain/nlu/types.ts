@@ -24,6 +24,9 @@ export interface DateTimeMention {
 
 export interface CatalogueEntry { id: string; name: string; synonyms?: string[] }
 
+/** What the assistant's last message asked for: a bare answer ("Sunnyvale.") is then read as that. */
+export type Awaited = 'provider' | 'place' | 'address' | 'title';
+
 export interface UnderstandContext {
   now: number;               // epoch ms
   timeZone: string;          // the tenant's IANA zone
@@ -34,6 +37,8 @@ export interface UnderstandContext {
   subjects?: CatalogueEntry[];               // Kumon: Matemática, Português, Inglês
   /** Options the assistant offered in its last reply, in order (quick replies / numbered slots). */
   offered?: { id: string; label: string; date?: string; time?: string }[];
+  /** What the assistant just asked for (the professional's name, the town, the address, a title). */
+  awaiting?: Awaited[];
 }
 
 export interface Match { id: string; name: string; score: number }
@@ -52,6 +57,11 @@ export interface Understanding {
     personName?: string;                     // "my name is …", "me llamo …", "meu nome é …"
     age?: number;
     schoolYear?: string;                     // "5º ano", "3rd grade"
+    /** As written, catalogue or not (spans/): "con la Dra. Pérez" → "Dra. Pérez", "at Great Clips". */
+    providerName?: string;
+    place?: string;                          // a town or area: "in Sunnyvale", "em Pinheiros"
+    address?: string;                        // a street address or venue: "Rua Augusta, 1500"
+    title?: string;                          // what to call an event: "call it Team sync"
     services: Match[];
     staff: Match[];
     subjects: Match[];

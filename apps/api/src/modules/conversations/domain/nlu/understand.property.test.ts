@@ -4,10 +4,10 @@ import { barber, kumon, offered, van } from './testing';
 import { INTENTS, type UnderstandContext } from './types';
 import { understand } from './understand';
 
-const contexts: UnderstandContext[] = [kumon, barber, van, { ...kumon, offered, lastLang: 'es' }];
+const contexts: UnderstandContext[] = [kumon, barber, van, { ...kumon, offered, lastLang: 'es' }, { ...van, awaiting: ['provider', 'place', 'title', 'address'] }];
 const WORDS = [
   'quero', 'marcar', 'cancelar', 'turno', 'sí', 'não', 'no', 'yes', 'book', 'amanhã', 'mañana', 'tomorrow', 'às', '10h',
-  'a las 5', 'after 5', 'o primeiro', 'la última', '2', 'STOP', 'baja', 'corte', 'barba', 'matemática', 'Nico', 'Mariana',
+  'a las 5', 'after 5', 'with', 'con', 'Dr.', 'in', 'em', 'Rua', '1500', 'Street', 'called', 'title', '"', 'o primeiro', 'la última', '2', 'STOP', 'baja', 'corte', 'barba', 'matemática', 'Nico', 'Mariana',
   '@', 'ana@x.com', '+55 11 98765-4321', '¿', '?', '!', '👍', '🙏', '😀', '\u0000', '\ud800', '\u200b', 'ß', 'İ', '\n',
 ];
 
@@ -32,6 +32,8 @@ describe('understand on arbitrary input', () => {
           expect(u.intent).toBe('choose_option');
           expect(ctx.offered?.map((o) => o.id)).toContain(u.chosenOptionId);
         }
+        // titles and addresses are taken verbatim from the message
+        for (const k of ['title', 'address'] as const) if (u.entities[k] !== undefined) expect(text).toContain(u.entities[k]);
         for (const d of u.dateTimes) {
           expect(d.start).toBeGreaterThanOrEqual(0);
           expect(d.end).toBeLessThanOrEqual(text.length);

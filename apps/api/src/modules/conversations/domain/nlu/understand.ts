@@ -1,6 +1,7 @@
 /**
  * understand(text, ctx): the embedded understanding of one customer message — language,
- * ranked intents, dates/times, contact data and catalogue matches. Pure: the clock and the
+ * ranked intents, dates/times, contact data, catalogue matches and the names, places and titles
+ * written in it (spans/; they never change the intent). Pure: the clock and the
  * tenant's catalogue come in `ctx`; it never throws, whatever the input.
  */
 import { matchCatalogue } from './catalogue-match';
@@ -10,6 +11,7 @@ import { intentEvidence, KNOWN_WORDS, LEXICON_WORDS, rankIntents } from './inten
 import { detectLanguage, langOfLocale } from './language';
 import { fold, normalise } from './normalise';
 import { pickOption } from './options';
+import { extractNamedSpans, type NamedSpans } from './spans';
 import type { DateTimeMention, Lang, Match, UnderstandContext, Understanding } from './types';
 
 /** Longer messages are read up to here: intents and data sit at the start of real messages. */
@@ -82,6 +84,14 @@ function safeDateTimes(text: string, lang: Lang, ctx: UnderstandContext): DateTi
   }
 }
 
+function safeSpans(text: string, lang: Lang, dateTimes: DateTimeMention[], ctx: UnderstandContext): NamedSpans {
+  try {
+    return extractNamedSpans(text, lang, { dateTimes, services: ctx.services, ...(ctx.awaiting ? { awaiting: ctx.awaiting } : {}) });
+  } catch {
+    return {};
+  }
+}
+
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const input = typeof text === 'string' ? text : '';
   const body = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
@@ -90,6 +100,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const norm = normalise(body, lang);
   const dateTimes = norm ? safeDateTimes(body, lang, ctx) : [];
   const contact = extractContactEntities(body, norm, lang, ctx.locale);
+  const named = norm ? safeSpans(body, lang, dateTimes, ctx) : {};
   const services = matchCatalogue(norm, ctx.services, 'service', LEXICON_WORDS);
   const staff = matchCatalogue(norm, ctx.staff, 'staff', LEXICON_WORDS);
   const subjects = matchCatalogue(norm, ctx.subjects, 'subject', LEXICON_WORDS);
@@ -109,6 +120,6 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     ranked,
     dateTimes,
     ...(intent === 'choose_option' && pick ? { chosenOptionId: pick.id } : {}),
-    entities: { ...contact, services, staff, subjects },
+    entities: { ...contact, ...named, services, staff, subjects },
   };
 }

@@ -11,6 +11,11 @@ function serviceOf(state: ConversationState, ctx: PolicyContext) {
 
 /** Asks for what is missing (service, then day), or searches for slots when nothing is. */
 export function advanceBooking(state: ConversationState, ctx: PolicyContext): StepResult {
+  const question = ctx.qualifyBeforeOffering && !state.changingBookingId ? nextQuestion(state, ctx) : undefined;
+  if (question) {
+    return noCommands({ ...state, stage: 'qualifying', askingField: question.key, bookAfterQualifying: true },
+      [{ text: question.text, sources: ['assistant.qualification'] }]);
+  }
   const service = serviceOf(state, ctx) ?? (ctx.services.length === 1 ? ctx.services[0] : undefined);
   if (!service) {
     return noCommands({ ...state, stage: 'choosing_service' }, [{
@@ -58,6 +63,10 @@ export function confirmBooking(state: ConversationState, ctx: PolicyContext): St
 /** After a booking: the tenant's remaining qualification questions, one at a time. */
 export function askNextField(state: ConversationState, ctx: PolicyContext): StepResult {
   const next = nextQuestion(state, ctx);
+  if (!next && state.bookAfterQualifying) {
+    const booking = advanceBooking({ ...state, stage: 'idle', askingField: undefined, bookAfterQualifying: undefined }, ctx);
+    return { ...booking, replies: [{ text: say(state.lang, 'fieldsDone') }, ...booking.replies] };
+  }
   if (!next) {
     const wasQualifying = state.stage === 'qualifying';
     return noCommands({ ...state, stage: 'idle', askingField: undefined }, wasQualifying ? [{ text: say(state.lang, 'fieldsDone') }] : []);
@@ -125,9 +134,14 @@ export function onToolEvent(state: ConversationState, event: ToolEvent, ctx: Pol
         ...state, stage: 'idle', offers: [], holdId: undefined, when: undefined, changingBookingId: undefined, pendingAction: undefined,
         bookingIds: [...state.bookingIds.filter((id) => id !== event.bookingId), event.bookingId],
       };
+      const vars = { name: state.customer.name ?? '', service: serviceName, slot: state.chosen?.label ?? '', place, price };
+      if (event.kind === 'rescheduled') {
+        // A booking moved: say where it is now; the intake questions were for a new booking.
+        return noCommands(done, [{ text: say(state.lang, 'rescheduled', vars), sources: ['bookings.reschedule', 'locations'] }]);
+      }
       const confirmation = {
-        text: say(state.lang, 'booked', { name: state.customer.name ?? '', service: serviceName, slot: state.chosen?.label ?? '', place, price }).replace(/\s+\./, '.'),
-        sources: [event.kind === 'booked' ? 'bookings.create' : 'bookings.reschedule', 'locations', 'catalogue.prices'],
+        text: say(state.lang, 'booked', vars).replace(/\s+\./, '.'),
+        sources: ['bookings.create', 'locations', 'catalogue.prices'],
       };
       const followUp = askNextField(done, ctx);
       return { state: followUp.state, replies: [confirmation, ...followUp.replies], commands: [] };

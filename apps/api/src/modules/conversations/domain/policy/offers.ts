@@ -3,7 +3,8 @@ import type { DateTimeMention, PartOfDay } from '../nlu/types';
 
 const SEARCH_DAYS = 14;
 const PARTS: Record<PartOfDay, [string, string]> = {
-  morning: ['00:00', '12:00'], afternoon: ['12:00', '18:00'], evening: ['17:00', '24:00'], night: ['18:00', '24:00'],
+  // Noon to one is lunchtime ("mediodía", "hora do almoço"): nobody asking for the afternoon means 12:00.
+  morning: ['00:00', '12:00'], afternoon: ['13:00', '18:00'], evening: ['17:00', '24:00'], night: ['18:00', '24:00'],
 };
 
 /** The window to search for what the customer asked: that day, that range, or the next two weeks. */

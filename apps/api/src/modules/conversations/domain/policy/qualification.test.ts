@@ -50,3 +50,38 @@ describe('qualification questions after the booking', () => {
     expect(r.replies[0]!.text).toBe('Quantos anos ele tem?');
   });
 });
+
+describe('qualification questions before offering times (a sales call)', () => {
+  const sales: PolicyContext = { ...kumonQualifying, qualifyBeforeOffering: true };
+  const ask = (state: ConversationState, text: string, u: ReturnType<typeof heard>) =>
+    step(state, { kind: 'message', understanding: u, text }, sales);
+
+  it('asks the missing answers first, then goes on to the times with what was asked', () => {
+    const friday = { text: 'sexta', start: 0, end: 5, date: '2026-11-27' };
+    let r = ask(fresh(), 'quero marcar uma avaliação na sexta, sou a Carla', heard('book', 'pt', { dateTimes: [friday], entities: { personName: 'Carla' } }));
+    expect(r.commands).toEqual([]);
+    expect(r.replies[0]!.text).toBe('Qual é o nome do aluno?'); // her own name is already known
+    r = ask(r.state, 'Pedro', heard('inform'));
+    r = ask(r.state, '8', heard('inform'));
+    r = ask(r.state, '11 98765-4321', heard('inform', 'pt', { entities: { phone: '+5511987654321' } }));
+    expect(r.replies[0]!.text).toBe('Como conheceu o Kumon?');
+    r = ask(r.state, 'pelo Instagram', heard('inform'));
+    expect(r.replies.map((x) => x.text)).toEqual(['Obrigado! Anotei tudo para a equipe.']);
+    expect(r.commands).toEqual([{ kind: 'find_slots', serviceId: 'svc-visit', staffId: undefined, when: friday }]);
+    expect(r.state.fields).toEqual({ guardian_name: 'Carla', student_name: 'Pedro', student_age: '8', phone: '+5511987654321', heard_from: 'pelo Instagram' });
+
+    // The booking that follows asks nothing more.
+    r = step({ ...r.state, stage: 'confirming', holdId: 'h1', chosen: offers[0] }, { kind: 'booked', bookingId: 'b1' }, sales);
+    expect(r.replies).toHaveLength(1);
+    expect(r.state.stage).toBe('idle');
+  });
+
+  it('answers a question in the middle, then asks its own again', () => {
+    let r = ask(fresh(), 'quero marcar', heard('book'));
+    expect(r.replies[0]!.text).toBe('Qual é o seu nome?');
+    r = ask(r.state, 'onde fica?', heard('ask_location'));
+    expect(r.replies[0]!.text).toContain('Rua Joaquim Távora');
+    r = ask(r.state, 'quero marcar', heard('book'));
+    expect(r.replies[0]!.text).toBe('Qual é o seu nome?');
+  });
+});

@@ -1,9 +1,16 @@
-import type { Understanding } from '../nlu/types';
+import type { Intent, Understanding } from '../nlu/types';
 import type { ConversationState, PolicyContext, QualificationField } from './types';
 
+/** Requests and questions: a message like these is not a bare answer ("quero marcar" is nobody's name). */
+const NOT_AN_ANSWER = new Set<Intent>([
+  'book', 'cancel', 'reschedule', 'ask_price', 'ask_hours', 'ask_location', 'ask_services', 'ask_human', 'opt_out', 'goodbye', 'greet',
+]);
+export const mayBeBareAnswer = (u: Understanding) => !NOT_AN_ANSWER.has(u.intent);
+
 /** What a message says for one field, if anything (a bare name or free text only when that field was asked). */
-function valueFor(field: QualificationField, u: Understanding, text: string, asked: boolean): string | undefined {
+function valueFor(field: QualificationField, u: Understanding, text: string, askedField: boolean): string | undefined {
   const e = u.entities;
+  const asked = askedField && mayBeBareAnswer(u);
   switch (field.kind) {
     case 'phone': return e.phone;
     case 'email': return e.email;

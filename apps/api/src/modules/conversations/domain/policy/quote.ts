@@ -1,5 +1,6 @@
 import type { Lang, Understanding } from '../nlu/types';
 import { displayLocale, formatMoney } from './format';
+import { clearWinner } from './matches';
 import type { ConversationState, PolicyContext } from './types';
 
 const words: Record<Lang, { period: Record<'once' | 'month' | 'session', string>; free: string; subjects: (n: number) => string }> = {
@@ -12,6 +13,8 @@ const numberWords: Record<string, number> = {
   um: 1, uma: 1, dois: 2, duas: 2, tres: 3, três: 3, quatro: 4, un: 1, una: 1, dos: 2, cuatro: 4, one: 1, two: 2, three: 3, four: 4,
 };
 const COUNT = /\b(\d{1,2}|um|uma|dois|duas|tr[eê]s|quatro|un|una|dos|tres|cuatro|one|two|three|four)\s+(?:mat[eé]rias?|disciplinas?|subjects?|cursos?)\b/i;
+
+const BOOKING_STAGES = new Set<ConversationState['stage']>(['asking_when', 'offering', 'asking_name', 'confirming']);
 
 /** How many subjects the customer is asking about: named ones, or "2 matérias". */
 export function subjectCount(u: Understanding, text: string): number {
@@ -29,10 +32,15 @@ export function priceAnswer(state: ConversationState, u: Understanding, text: st
   const w = words[state.lang];
   const locale = displayLocale(state.lang, ctx.locale);
   const money = (amount: number, currency: string) => (amount === 0 ? w.free : formatMoney(amount, currency, locale));
-  const asked = new Set(u.entities.services.filter((m) => m.score >= 0.6).map((m) => m.id));
+  // Every service named clearly, or the one that clearly leads ("a small van" for "Small van + 1 crew (2 h)").
+  const strong = u.entities.services.filter((m) => m.score >= 0.6).map((m) => m.id);
+  const named = strong.length ? strong : [clearWinner(u.entities.services, 0.6)?.id].filter((id): id is string => !!id);
+  const list = ctx.priceList ?? [];
+  // "¿Y cuánto sale?" while booking a service asks that service's price, unless a price list says more.
+  const booking = !named.length && !list.length && state.serviceId && BOOKING_STAGES.has(state.stage) ? [state.serviceId] : [];
+  const asked = new Set([...named, ...booking]);
   const services = ctx.services.filter((s) => asked.size === 0 || asked.has(s.id));
   const serviceLines = services.map((s) => `• ${s.name}: ${money(s.price.amount, s.price.currency)}`);
-  const list = ctx.priceList ?? [];
   if (!list.length || asked.size) return { text: serviceLines.join('\n'), sources: ['catalogue.prices'] };
 
   const currency = ctx.currency ?? services[0]?.price.currency ?? 'USD';

@@ -11,6 +11,7 @@ const pt: Phrases = {
   askName: 'Separei {slot} para você. Para confirmar, qual é o seu nome?',
   confirm: 'Confirmo {service} em {slot}{price}, em nome de {name}?',
   booked: 'Pronto, {name}! {service} marcado para {slot}{place}.{price}',
+  rescheduled: 'Pronto! {service} remarcado para {slot}{place}.',
   taken: 'Esse horário acabou de ser ocupado. Veja outras opções:',
   declined: 'Sem problema, não marquei nada. Quer outro horário?',
   prices: 'Nossos preços:\n{list}',
@@ -29,6 +30,7 @@ const pt: Phrases = {
   cancelled: 'Cancelado: {slot}. Se quiser marcar outro horário, é só falar.',
   restart: 'Que bom te ver de novo!',
   fieldsDone: 'Obrigado! Anotei tudo para a equipe.',
+  noAnswer: 'Essa informação eu não tenho. Posso ajudar com horários, preços, endereço ou marcar um atendimento.',
   changeRefused: 'Essa reserva não pode mais ser alterada por aqui, pela política de cancelamento. Vou chamar uma pessoa da equipe para te ajudar.',
 };
 
@@ -41,6 +43,7 @@ const es: Phrases = {
   askName: 'Te reservé {slot}. Para confirmar, ¿a nombre de quién?',
   confirm: '¿Confirmo {service} el {slot}{price} a nombre de {name}?',
   booked: '¡Listo, {name}! Tenés {service} el {slot}{place}.{price}',
+  rescheduled: '¡Listo! Cambié tu turno de {service} para el {slot}{place}.',
   taken: 'Ese horario se acaba de ocupar. Mirá estas otras opciones:',
   declined: 'No hay problema, no reservé nada. ¿Querés otro horario?',
   prices: 'Nuestros precios:\n{list}',
@@ -59,6 +62,7 @@ const es: Phrases = {
   cancelled: 'Cancelado: {slot}. Si querés otro turno, avisame.',
   restart: '¡Qué bueno verte de nuevo!',
   fieldsDone: '¡Gracias! Ya le pasé todo al equipo.',
+  noAnswer: 'Eso no lo sé. Te puedo ayudar con horarios, precios, la dirección o sacarte un turno.',
   changeRefused: 'Ese turno ya no se puede cambiar por acá, por la política de cancelación. Te paso con una persona del equipo.',
 };
 
@@ -71,6 +75,7 @@ const en: Phrases = {
   askName: "I've put {slot} aside for you. To confirm, what's your name?",
   confirm: 'Shall I confirm {service} on {slot}{price} for {name}?',
   booked: "Done, {name}! You're booked for {service} on {slot}{place}.{price}",
+  rescheduled: 'Done! Your {service} is moved to {slot}{place}.',
   taken: 'That time has just been taken. Here are other options:',
   declined: "No problem, I haven't booked anything. Would you like another time?",
   prices: 'Our prices:\n{list}',
@@ -89,6 +94,7 @@ const en: Phrases = {
   cancelled: 'Cancelled: {slot}. Let me know if you want to book another time.',
   restart: 'Good to hear from you again!',
   fieldsDone: "Thank you! I've noted everything for the team.",
+  noAnswer: "I don't have that information. I can help with times, prices, our address or a booking.",
   changeRefused: "That booking can no longer be changed here under the cancellation policy. I'm passing you to a member of the team.",
 };
 

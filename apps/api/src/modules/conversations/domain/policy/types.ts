@@ -18,6 +18,8 @@ export interface ConversationState {
   customer: { name?: string; phone?: string; email?: string };
   bookingIds: string[];
   cancelCandidates: { id: string; label: string; serviceId: string }[];
+  /** Qualifying before offering times: go on to the booking once every answer is in. */
+  bookAfterQualifying?: boolean;
   /** What the customer wants to do with one of their bookings, and which one once chosen. */
   pendingAction?: 'cancel' | 'reschedule';
   changingBookingId?: string;
@@ -42,6 +44,17 @@ export interface PolicyContext {
   priceList?: PriceItem[];
   /** The tenant's qualification questions (Kumon's 8, Flexoraa's 6). */
   qualification?: QualificationField[];
+  /** Ask them before offering times (a sales call) rather than after the booking (a visit). */
+  qualifyBeforeOffering?: boolean;
+  handoff?: HandoffRules;
+}
+
+/** When this business wants a person instead of the assistant. */
+export interface HandoffRules {
+  afterMisunderstandings: number;
+  unansweredQuestions: 'handoff' | 'say_unknown';
+  keywords: string[];
+  intents: ('book' | 'cancel' | 'reschedule' | 'ask_price')[];
 }
 
 export interface QualificationField {

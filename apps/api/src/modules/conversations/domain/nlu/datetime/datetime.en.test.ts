@@ -66,12 +66,17 @@ const CASES: [string, Expect[]][] = [
   ['for 10 minutes tomorrow', [{ date: '2026-11-26' }]],
   ['in less than 3 days', [{ dateRange: { from: '2026-11-26', to: '2026-11-28' } }]],
   ['in 2 weeks from tomorrow', [{ date: '2026-12-10' }]],
+  ['Mon-Fri', [{ dateRange: { from: '2026-11-30', to: '2026-12-04' } }]],
+  ['by the end of the day tomorrow', [{ date: '2026-11-26', partOfDay: 'evening' }]],
+  ['the next 2 business days', [{ dateRange: { from: '2026-11-26', to: '2026-11-27' } }]],
+  ['this 3 November', [{ date: '2026-11-03' }]],
   // nothing
   ['That is all for now, thanks', []],
   ['rate it from 1 to 5 stars', []],
   ['a table for 5 please', []],
   ['Good morning!', []],
   ['That is all for today, thanks', []],
+  ['I sat down, then left', []],
   ['I live at 620 3rd Street', []],
   ['It takes about 2 hours', []],
 ];

@@ -101,6 +101,20 @@ const CASES: [string, Expect[]][] = [
   ['en menos de 2 semanas', [{ dateRange: { from: '2026-11-26', to: '2026-12-09' } }]],
   ['dentro de menos de 2 horas', [{ date: '2026-11-25', timeRange: { from: '10:00', to: '12:00' } }]],
   ['dentro de tres semanas a partir de mañana', [{ date: '2026-12-17' }]],
+  // weekday abbreviations without a dot count inside a list or range of days
+  ['de lunes a mar', [{ dateRange: { from: '2026-11-30', to: '2026-12-01' } }]],
+  ['el lunes, mar o mié', [{ date: '2026-11-30' }, { date: '2026-12-01' }, { date: '2026-12-02' }]],
+  ['voy al mar mañana', [{ date: '2026-11-26' }]],
+  // "este" pins the current year even when the date has passed; without it: the next occurrence
+  ['este 3/11', [{ date: '2026-11-03' }]],
+  ['el 3/11', [{ date: '2027-11-03' }]],
+  ['este 3 de noviembre', [{ date: '2026-11-03' }]],
+  // the end of another day
+  ['al final del día de mañana', [{ date: '2026-11-26', partOfDay: 'evening' }]],
+  // business days: Monday–Friday after today (Thursday 26, Friday 27, Monday 30, Tuesday 1)
+  ['los próximos 4 días hábiles', [{ dateRange: { from: '2026-11-26', to: '2026-12-01' } }]],
+  ['los 4 días de trabajo siguientes', [{ dateRange: { from: '2026-11-26', to: '2026-12-01' } }]],
+  ['todos los días laborables a las 7', [{ time: '19:00' }]],
   // nothing
   ['Ahora bien, ¿cuánto sale?', []],
   ['cancelá las 2 últimas', []],

@@ -80,6 +80,17 @@ const CASES: [string, Expect[]][] = [
   ['amanhã para 3', [{ date: '2026-11-26', time: '15:00' }]],
   ['para 2 pessoas amanhã', [{ date: '2026-11-26' }]],
   ['em menos de 3 dias', [{ dateRange: { from: '2026-11-26', to: '2026-11-28' } }]],
+  // weekdays written as ordinals after a preposition, and abbreviations inside a list of days
+  ['na 6a', [{ date: '2026-11-27' }]],
+  ['pode ser na 3ª?', [{ date: '2026-12-01' }]],
+  ['ele está na 6a série', []],
+  ['pega a 2ª via do boleto', []],
+  ['terça, qua, qui ou sexta', [{ date: '2026-12-01' }, { date: '2026-12-02' }, { date: '2026-11-26' }, { date: '2026-11-27' }]],
+  ['dom, amanhã', [{ date: '2026-11-29' }, { date: '2026-11-26' }]],
+  ['um dom natural', []],
+  ['ao final do dia de amanhã', [{ date: '2026-11-26', partOfDay: 'evening' }]],
+  ['nos próximos 3 dias úteis', [{ dateRange: { from: '2026-11-26', to: '2026-11-30' } }]],
+  ['neste 3/11', [{ date: '2026-11-03' }]],
   // no date/time at all
   ['Agora quero saber o preço', []],
   ['nota de 1 a 5 estrelas', []],

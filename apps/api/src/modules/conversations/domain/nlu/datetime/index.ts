@@ -24,7 +24,12 @@
  *    gives `time` only; "de manhã" / "a la tarde" give `partOfDay` (noche/noite/tonight/evening →
  *    'evening', madrugada → 'night').
  *  - dd/mm in every language; mm/dd only when unambiguous (4/22). A day and month without a year
- *    is the next occurrence (today included).
+ *    is the next occurrence (today included); "este 12/05" / "this 12 May" is the current year's,
+ *    even when past.
+ *  - Weekday abbreviations need a dot or a date next to them ("mié 26"), except inside a list
+ *    or range of days ("de lunes a mar", "terça, qua, qui ou sexta", "Mon-Fri"); Portuguese
+ *    ordinals are weekdays after a preposition ("na 6a", "até a 3ª"; not "6a série").
+ *  - "los próximos 4 días hábiles", "dias úteis", "business days": Monday–Friday days after today.
  *  - Weeks are Monday–Sunday and returned whole ("this week" includes days already past: the
  *    caller clips to the future). Weekends are Saturday–Sunday: "this weekend" is this week's
  *    (said on Sunday: today only), "next weekend" / "el próximo finde" the following week's.
@@ -32,7 +37,8 @@
  *    (date and time; DST-correct). "dentro de 3 días" → that day.
  *  - "después de las 5" → timeRange.from; "antes de las 10" → timeRange.to; "después del
  *    mediodía" also gives partOfDay 'afternoon', "antes del mediodía" 'morning'.
- *  - "al final del día" / "ao final do dia" / "end of day" → today, partOfDay 'evening'.
+ *  - "al final del día" / "ao final do dia" / "end of day" → today, partOfDay 'evening'; "… de
+ *    mañana" / "… de amanhã" / "end of the day tomorrow" → tomorrow evening.
  *  - "ahora", "agora", "asap", "lo antes posible" → now (date and time). English "now" alone is
  *    not a date ("that's all for now").
  */

@@ -41,6 +41,7 @@ export const EN: Lexicon = {
     ['this\\s+morning', 0, 'morning'],
     ['this\\s+afternoon', 0, 'afternoon'],
     ['last\\s+night', -1, 'evening'],
+    ['(?:at\\s+|by\\s+)?(?:the\\s+)?end\\s+of\\s+(?:the\\s+day\\s+)?tomorrow|tomorrow\\s+(?:at\\s+|by\\s+)?(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?day', 1, 'evening'],
     ['(?:at\\s+|by\\s+)?(?:the\\s+)?end\\s+of\\s+(?:the\\s+|to)?day|eod', 0, 'evening'],
   ],
   pods: [

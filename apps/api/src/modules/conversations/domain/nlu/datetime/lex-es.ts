@@ -42,6 +42,9 @@ export const ES: Lexicon = {
     ['esta\\s+tarde', 0, 'afternoon'],
     ['anoche', -1, 'evening'],
     ['este\\s+pasado\\s+(?:el\\s+)?(?:mediodia|medio\\s+dia)', 0, 'afternoon'],
+    // "al final del día de mañana": the end of that day, not of today
+    ['(?:al|a|hacia\\s+el)\\s+(?:final|fin)\\s+del?\\s+(?:dia|jornada)\\s+de\\s+pasado\\s+manana', 2, 'evening'],
+    ['(?:al|a|hacia\\s+el)\\s+(?:final|fin)\\s+del?\\s+(?:dia|jornada)\\s+de\\s+manana|manana\\s+al\\s+final\\s+del\\s+dia', 1, 'evening'],
     ['(?:al|a|hacia\\s+el)\\s+(?:final|fin)\\s+del?\\s+(?:dia|jornada)|al\\s+finalizar\\s+el\\s+dia', 0, 'evening'],
   ],
   pods: [

@@ -44,6 +44,9 @@ export const PT: Lexicon = {
     ['(?:n?esta|n?essa|desta)\\s+manha', 0, 'morning'],
     ['(?:n?esta|n?essa|desta)\\s+tarde', 0, 'afternoon'],
     ['ontem\\s+a\\s+noite', -1, 'evening'],
+    // "ao final do dia de amanhã": the end of that day, not of today
+    ['(?:ao|no)\\s+(?:final|fim)\\s+do\\s+dia\\s+de\\s+depois\\s+de\\s+amanha', 2, 'evening'],
+    ['(?:ao|no)\\s+(?:final|fim)\\s+do\\s+dia\\s+de\\s+amanha|amanha\\s+(?:ao|no)\\s+(?:final|fim)\\s+do\\s+dia', 1, 'evening'],
     ['(?:ao|no)\\s+(?:final|fim)\\s+do\\s+dia', 0, 'evening'],
   ],
   pods: [

@@ -19,6 +19,14 @@ export function yearOf(yearText: string | undefined, relText: string | undefined
   return null;
 }
 
+/**
+ * "este 12/05", "this 12 May" (a weekday may sit between): the current year's date even when it
+ * is past — "este" pins the year; without it a day and month is the next occurrence.
+ */
+function pinnedYear(m: RegExpExecArray, today: string): number | null {
+  return /(?:^|[^a-z])(?:este|esta|neste|nesta|this)\s+(?:[a-z]+[.,]?\s+)?$/.test(m.input.slice(Math.max(0, m.index - 24), m.index)) ? parts(today)[0] : null;
+}
+
 /** A day and month, with a year when given, else the next occurrence on or after today. */
 export function dayMonth(d: number, m: number, y: number | null, today: string): string | null {
   return y !== null ? ymd(y, m, d) : futureMonthDay(today, m, d);
@@ -49,7 +57,8 @@ export function dateRules(lex: Lexicon): Rule[] {
     if (y !== undefined) return day(ymd(expandYear(Number(y), c.today), mo, d));
     if (sep === '.') return null; // 9.30 is a time, 6.45 a number
     if (sep === '-' && n <= 12 && b <= 12) return null; // 3-8 is more often an hour range
-    return day(futureMonthDay(c.today, mo, d), true, true);
+    const pinned = pinnedYear(m, c.today);
+    return pinned !== null ? day(ymd(pinned, mo, d)) : day(futureMonthDay(c.today, mo, d), true, true);
   }));
 
   // el 21 del 3, 9 de 8 de 1971 (numeric month after "de"/"del")
@@ -72,7 +81,7 @@ export function dateRules(lex: Lexicon): Rule[] {
     const d = parseDay(m[2]!, lex);
     const mo = parseMonth(m[3]!, lex);
     if (d === null || mo === null) return null;
-    const y = yearOf(m[4], m[5], lex, c.today);
+    const y = yearOf(m[4], m[5], lex, c.today) ?? pinnedYear(m, c.today);
     const date = dayMonth(d, mo, y, c.today);
     const wd = m[1] === undefined ? undefined : lookup(lex.weekdays, m[1]) ?? lookup(lex.weekdayAbbr, m[1]);
     if (y !== null || date === null || wd === undefined || weekdayIndex(date) === wd) return day(date, true, y === null);

@@ -5,7 +5,7 @@
  * early month = 1–15, mid = 10–20, late = 16–end; early year = Jan–Jun, late = Jul–Dec.
  */
 import { rule, type Ctx, type Partial, type Rule } from './atoms';
-import { addMonths, daysInMonth, futureMonthDay, nthWeekdayOfMonth, parts, plusDays, weekStart, ymd, type DateRange } from './calendar';
+import { addMonths, daysInMonth, futureMonthDay, nthWeekdayOfMonth, parts, plusDays, weekdayIndex, weekStart, ymd, type DateRange } from './calendar';
 import type { Lexicon } from './lexicon';
 import { B, E, keys, lookup, monthToken, numWord, parseMonth, parseNumber, parseYear, yearToken } from './words';
 
@@ -144,5 +144,25 @@ export function periodRules(lex: Lexicon): Rule[] {
     if (to !== null && to < from && y2 === null) to = ymd(parts(from)[0] + 1, Number(m[5]), Number(m[4]));
     return to === null || to < from ? null : range({ from, to });
   }));
+  // los próximos 4 días hábiles, os próximos 3 dias úteis, the next 2 business days, los 4 días de trabajo siguientes:
+  // Monday–Friday days after today, the range up to the Nth ("todos los días laborables" is a recurrence)
+  const WORKDAYS = '(?:dias\\s+(?:habiles|laborables|laborales|de\\s+trabajo|uteis|laborais)|(?:business|working|work)\\s+days)';
+  rules.push(rule(`${B}(?:(?:${lex.nextN})\\s+(${N})\\s+${WORKDAYS}|(?:(?:los|las|os|as|the)\\s+)?(${N})\\s+${WORKDAYS}\\s+(?:siguientes|seguintes|following|proximos))${E}`, 5, (m, c) => {
+    const n = parseNumber(m[1] ?? m[2]!, lex);
+    return n === null || n < 1 || n > 60 ? null : range(businessDays(c.today, n));
+  }));
   return rules;
+}
+
+/** The `n` Monday–Friday days after `today`, as a range from the first to the last. */
+function businessDays(today: string, n: number): DateRange {
+  const next = (d: string) => {
+    let x = plusDays(d, 1);
+    while (weekdayIndex(x) > 4) x = plusDays(x, 1);
+    return x;
+  };
+  const from = next(today);
+  let to = from;
+  for (let i = 1; i < n; i++) to = next(to);
+  return { from, to };
 }

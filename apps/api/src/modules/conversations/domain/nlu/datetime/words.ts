@@ -94,12 +94,29 @@ export function monthToken(lex: Lexicon): string {
 
 /**
  * Weekday abbreviations need a dot, a date right after them, or (en) "on/this/next/every" before
- * them: "Sat.", "Mon, Dec 7", "mié 26 de octubre", "on Sun".
+ * them: "Sat.", "Mon, Dec 7", "mié 26 de octubre", "on Sun". They also count inside a list or
+ * range of days, where nothing else can be meant: "de lunes a mar", "terça, qua, qui ou sexta",
+ * "Mon-Fri", "dom, amanhã". Portuguese writes weekdays as ordinals: "na 6a", "até a 3ª".
  */
 export function weekdayAbbrToken(lex: Lexicon): string {
   const abbr = keys(lex.weekdayAbbr);
   const before = lex.lang === 'en' ? `(?<=(?:on|this|next|every)\\s)(?:${abbr})(?![a-z.])|` : '';
-  return `(?:${before}(?:${abbr})(?:\\.|(?=,?\\s+(?:\\d|${monthToken(lex)}(?![a-z])))))`;
+  const ordinal = lex.lang === 'pt' ? `(?<=(?:na|a|nesta|essa|esta|proxima|ultima|de|ate|e|ou)\\s)[2-6]a(?![a-z0-9])(?!\\s+(?:${PT_ORDINAL_NOUNS}))|` : '';
+  return `(?:${before}${ordinal}${listedAbbr(lex, abbr)}(?:${abbr})(?:\\.|(?=,?\\s+(?:\\d|${monthToken(lex)}(?![a-z])))))`;
+}
+
+/** Nouns after which "2a", "3a"… are ordinals, not weekdays ("6a série", "2ª via"). */
+const PT_ORDINAL_NOUNS = 'serie|ano|via|idade|edicao|fase|etapa|temporada|chamada|opcao|tentativa|rodada|aula|turma|prova|posicao|vez|semana|feira';
+const LIST_JOIN = '(?:\\s*,\\s*|\\s*-\\s*|\\s+(?:e|ou|y|o|u|and|or|a|al|hasta|ate|to|through|thru)\\s+)';
+const LIST_ARTICLE = '(?:(?:el|la|los|o|a|na|no|on|the)\\s+)?';
+const TODAY_TOMORROW: Record<Lexicon['lang'], string> = { es: 'hoy|manana', pt: 'hoje|amanha', en: 'today|tomorrow' };
+
+/** An abbreviation right after, or right before, another day of a list or range. */
+function listedAbbr(lex: Lexicon, abbr: string): string {
+  const day = `(?:${keys(lex.weekdays)}|(?:${abbr})\\.?)`;
+  const after = `(?<=(?<![a-z])${day}${LIST_JOIN}${LIST_ARTICLE})(?:${abbr})(?![a-z])`;
+  const beforeDay = `(?:${abbr})(?=${LIST_JOIN}${LIST_ARTICLE}(?:${day}|${TODAY_TOMORROW[lex.lang]})(?![a-z]))`;
+  return `${after}|${beforeDay}|`;
 }
 
 export function parseMonth(s: string, lex: Lexicon): number | null {

@@ -1,0 +1,48 @@
+/** What every provider's webhook becomes, whatever its wire format. */
+export type InboundEvent =
+  | { kind: 'message'; providerMessageId: string; from: string; name?: string; at: number; content: InboundContent }
+  | { kind: 'status'; providerMessageId: string; status: DeliveryStatus; at: number; error?: ProviderError }
+  | { kind: 'ignored'; providerEventId: string; reason: string };
+
+export type InboundContent =
+  | { type: 'text'; text: string }
+  /** A tapped button or list row: its id (ours) and what it said. */
+  | { type: 'choice'; id: string; title: string }
+  | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string }
+  | { type: 'media'; mediaType: 'image' | 'audio' | 'video' | 'document' | 'sticker'; ref: string; mimeType?: string; caption?: string }
+  | { type: 'contacts'; names: string[]; phones: string[] }
+  | { type: 'reaction'; toMessageId: string; emoji: string }
+  | { type: 'edit'; toMessageId: string; text: string }
+  | { type: 'delete'; toMessageId: string };
+
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
+export interface ProviderError { code: string; title: string; detail?: string }
+
+/** A reply as the assistant or a person wrote it; each adapter renders it for its channel. */
+export interface OutboundMessage {
+  text: string;
+  /** The customer's language, for the words a channel adds (a list's button, "reply with a number"). */
+  lang?: 'pt' | 'es' | 'en';
+  options?: { id: string; label: string }[];
+  template?: { name: string; language: string; variables: string[] };
+}
+
+export type SendOutcome =
+  | { ok: true; providerMessageId: string }
+  | { ok: false; action: SendFailure; error: ProviderError; retryAfterMs?: number };
+
+/**
+ * What to do about a failed send: try again later (`retry`, honouring retryAfterMs), send an
+ * approved template instead (the WhatsApp window is closed), stop for this handle
+ * (`undeliverable`/`blocked`), or give up on this message (`fail`).
+ */
+export type SendFailure = 'retry' | 'template' | 'undeliverable' | 'blocked' | 'fail';
+
+export interface WebhookRequest {
+  method: string;
+  /** The full public URL the provider called (Twilio signs it). */
+  url: string;
+  headers: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+  rawBody: Buffer;
+}

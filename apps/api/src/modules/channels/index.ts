@@ -1,0 +1,60 @@
+import type { Database } from '../../platform/db/database';
+import type { SecretBox } from '../../platform/crypto/secrets';
+import type { JobQueue } from '../../platform/jobs/queue';
+import type { ZodApp } from '../../platform/http/server';
+import type { ContactsService } from '../contacts';
+import type { ConversationService } from '../conversations/service';
+import { channelAccounts } from './accounts';
+import { sendPacer } from './domain/rate-limiter';
+import { INBOUND_JOB, webhookIntake } from './intake';
+import { channelRoutes } from './routes';
+import { outboxSender } from './sender';
+import { inboundWorker, SEND_JOB, TURN_JOB } from './worker';
+import { channelsRepository } from './repository';
+
+export interface ChannelDeps {
+  db: Database;
+  box: SecretBox;
+  jobs: JobQueue;
+  contacts: ContactsService;
+  conversations: ConversationService;
+  publicBase: string;
+  burstWindowMs: number;
+  clock: { now(): number };
+  http?: typeof fetch;
+}
+
+/** Channels: accounts, webhooks in, the customer's conversation, outbox sends out. */
+export function createChannels(deps: ChannelDeps) {
+  const accounts = channelAccounts(deps.db, deps.box, deps.publicBase);
+  const intake = webhookIntake(deps.db, accounts, deps.jobs);
+  const inbound = inboundWorker({ ...deps });
+  const send = outboxSender({
+    ...deps, accounts, http: deps.http ?? fetch,
+    pace: sendPacer(() => Date.now(), (ms) => new Promise((r) => setTimeout(r, ms))),
+  });
+  deps.conversations.useDelivery(inbound.deliver);
+  deps.jobs.define(INBOUND_JOB, { retryLimit: 8 });
+  deps.jobs.define(TURN_JOB, { policy: 'stately', retryLimit: 5 });
+  deps.jobs.define(SEND_JOB, { retryLimit: 6, retryDelaySeconds: 2 });
+  deps.jobs.define(`${SEND_JOB}.dead`, { retryLimit: 2 });
+  return {
+    accounts,
+    routes: (app: ZodApp) => channelRoutes(app, accounts, intake, deps.publicBase),
+    /** Starts the workers; call after migrations. */
+    async startWorkers(): Promise<void> {
+      await deps.jobs.work<{ eventIds: number[] }>(INBOUND_JOB, { batchSize: 8 }, (data) => inbound.processEvents(data));
+      await deps.jobs.work<{ tenantId: string; conversationId: string }>(TURN_JOB, { batchSize: 4 }, (data) => inbound.runTurn(data));
+      await deps.jobs.work<{ tenantId: string; outboxId: string }>(SEND_JOB, { batchSize: 8 }, (data) => send(data));
+      // Retries ran out: the send is failed for good, with why (staff see it on the message).
+      await deps.jobs.work<{ tenantId: string; outboxId: string }>(`${SEND_JOB}.dead`, {}, async ({ tenantId, outboxId }) =>
+        channelsRepository(deps.db).recordSend(tenantId, outboxId, { status: 'failed', error: { code: 'gave_up', title: 'Still failing after every retry' } }));
+    },
+    /** Events stored whose job was lost (a crash before the queue saw them) go round again. */
+    async sweep(olderThanMs: number): Promise<void> {
+      const ids = await channelsRepository(deps.db).unprocessedEventIds(olderThanMs);
+      if (ids.length) await deps.jobs.send(INBOUND_JOB, { eventIds: ids });
+    },
+  };
+}
+export type Channels = ReturnType<typeof createChannels>;

@@ -1,0 +1,151 @@
+import type { ChannelType } from '@frontdesk/contracts';
+import type { Queryable } from '../../platform/db/database';
+import type { DeliveryStatus, InboundEvent, OutboundMessage, ProviderError } from './domain/types';
+
+export interface ChannelRow {
+  id: string; tenantId: string; type: ChannelType; name: string; status: 'active' | 'disabled';
+  config: Record<string, unknown>; secrets: string; createdAt: Date; updatedAt: Date;
+}
+export interface Identity { contactId: string; conversationId: string | null; lastInboundAt: Date | null; status: 'ok' | 'undeliverable' | 'blocked' }
+export interface OutboxRow {
+  id: string; tenantId: string; channelId: string; handle: string; messageId: string | null; payload: OutboundMessage;
+  status: string; attempts: number;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
+const toChannel = (r: any): ChannelRow => ({
+  id: r.id, tenantId: r.tenant_id, type: r.type, name: r.name, status: r.status, config: r.config, secrets: r.secrets,
+  createdAt: r.created_at, updatedAt: r.updated_at,
+});
+const toOutbox = (r: any): OutboxRow => ({
+  id: r.id, tenantId: r.tenant_id, channelId: r.channel_id, handle: r.handle, messageId: r.message_id, payload: r.payload,
+  status: r.status, attempts: r.attempts,
+});
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export function channelsRepository(db: Queryable) {
+  return {
+    async insert(tenantId: string, type: ChannelType, name: string, config: Record<string, unknown>, secrets: string): Promise<ChannelRow> {
+      const [row] = await db.query(`INSERT INTO channels (tenant_id, type, name, config, secrets) VALUES ($1,$2,$3,$4,$5) RETURNING *`,
+        [tenantId, type, name, JSON.stringify(config), secrets]);
+      return toChannel(row);
+    },
+    async update(tenantId: string, id: string, patch: { name?: string; status?: string; config?: Record<string, unknown>; secrets?: string }) {
+      const [row] = await db.query(
+        `UPDATE channels SET name = coalesce($3, name), status = coalesce($4, status), config = coalesce($5, config),
+                secrets = coalesce($6, secrets), updated_at = now() WHERE tenant_id=$1 AND id=$2 RETURNING *`,
+        [tenantId, id, patch.name ?? null, patch.status ?? null, patch.config ? JSON.stringify(patch.config) : null, patch.secrets ?? null]);
+      return row ? toChannel(row) : undefined;
+    },
+    async remove(tenantId: string, id: string): Promise<boolean> {
+      return (await db.query(`DELETE FROM channels WHERE tenant_id=$1 AND id=$2 RETURNING id`, [tenantId, id])).length > 0;
+    },
+    async get(tenantId: string, id: string): Promise<ChannelRow | undefined> {
+      const [row] = await db.query(`SELECT * FROM channels WHERE tenant_id=$1 AND id=$2`, [tenantId, id]);
+      return row && toChannel(row);
+    },
+    /** Webhooks name the channel by its id alone. */
+    async byId(id: string): Promise<ChannelRow | undefined> {
+      const [row] = await db.query(`SELECT * FROM channels WHERE id=$1`, [id], 'channel-by-id');
+      return row && toChannel(row);
+    },
+    async list(tenantId: string): Promise<ChannelRow[]> {
+      return (await db.query(`SELECT * FROM channels WHERE tenant_id=$1 ORDER BY created_at`, [tenantId])).map(toChannel);
+    },
+
+    /** Stores the events not seen before; returns the ids of the new ones. */
+    async storeEvents(tenantId: string, channelId: string, events: { eventId: string; event: InboundEvent }[]): Promise<number[]> {
+      if (!events.length) return [];
+      const rows = await db.query<{ id: number }>(
+        `INSERT INTO inbound_events (tenant_id, channel_id, provider_event_id, payload)
+         SELECT $1, $2, e.id, e.payload FROM jsonb_to_recordset($3::jsonb) AS e(id text, payload jsonb)
+         ON CONFLICT (channel_id, provider_event_id) DO NOTHING RETURNING id`,
+        [tenantId, channelId, JSON.stringify(events.map((e) => ({ id: e.eventId, payload: e.event })))], 'inbound-store');
+      return rows.map((r) => Number(r.id));
+    },
+    async rejectWebhook(channelId: string | null, reason: string, remoteAddr: string | undefined): Promise<void> {
+      await db.query(`INSERT INTO webhook_rejections (channel_id, reason, remote_addr) VALUES ($1,$2,$3)`, [channelId, reason, remoteAddr ?? null]);
+    },
+    /** Locks the unprocessed events among these ids, oldest first. */
+    async claimEvents(ids: number[]): Promise<{ id: number; tenantId: string; channelId: string; event: InboundEvent }[]> {
+      const rows = await db.query<{ id: number; tenant_id: string; channel_id: string; payload: InboundEvent }>(
+        `SELECT id, tenant_id, channel_id, payload FROM inbound_events WHERE id = ANY($1::bigint[]) AND processed_at IS NULL
+          ORDER BY id FOR UPDATE SKIP LOCKED`, [ids]);
+      return rows.map((r) => ({ id: Number(r.id), tenantId: r.tenant_id, channelId: r.channel_id, event: r.payload }));
+    },
+    async markProcessed(id: number): Promise<void> {
+      await db.query(`UPDATE inbound_events SET processed_at = now(), attempts = attempts + 1 WHERE id=$1`, [id]);
+    },
+    async unprocessedEventIds(olderThanMs: number): Promise<number[]> {
+      const rows = await db.query<{ id: number }>(
+        `SELECT id FROM inbound_events WHERE processed_at IS NULL AND received_at < now() - make_interval(secs => $1::float8 / 1000)
+          ORDER BY id LIMIT 500`, [olderThanMs]);
+      return rows.map((r) => Number(r.id));
+    },
+
+    async identity(tenantId: string, channelId: string, handle: string): Promise<Identity | undefined> {
+      const [row] = await db.query<{ contact_id: string; conversation_id: string | null; last_inbound_at: Date | null; status: Identity['status'] }>(
+        `SELECT contact_id, conversation_id, last_inbound_at, status FROM channel_identities WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3`,
+        [tenantId, channelId, handle]);
+      return row && { contactId: row.contact_id, conversationId: row.conversation_id, lastInboundAt: row.last_inbound_at, status: row.status };
+    },
+    async saveIdentity(tenantId: string, channelId: string, handle: string, contactId: string, conversationId: string, inboundAt: Date | null) {
+      await db.query(
+        `INSERT INTO channel_identities (tenant_id, channel_id, handle, contact_id, conversation_id, last_inbound_at)
+         VALUES ($1,$2,$3,$4,$5,$6)
+         ON CONFLICT (tenant_id, channel_id, handle) DO UPDATE SET conversation_id = EXCLUDED.conversation_id,
+           last_inbound_at = greatest(channel_identities.last_inbound_at, EXCLUDED.last_inbound_at), status = 'ok', status_reason = NULL`,
+        [tenantId, channelId, handle, contactId, conversationId, inboundAt]);
+    },
+    /** The customer's handle in a channel conversation. */
+    async handleOf(tenantId: string, conversationId: string): Promise<string | undefined> {
+      const [row] = await db.query<{ handle: string }>(
+        `SELECT handle FROM channel_identities WHERE tenant_id=$1 AND conversation_id=$2 LIMIT 1`, [tenantId, conversationId]);
+      return row?.handle;
+    },
+    async markHandle(tenantId: string, channelId: string, handle: string, status: 'undeliverable' | 'blocked', reason: string) {
+      await db.query(`UPDATE channel_identities SET status=$4, status_reason=$5 WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3`,
+        [tenantId, channelId, handle, status, reason]);
+    },
+
+    async enqueueSend(tenantId: string, channelId: string, handle: string, payload: OutboundMessage, messageId?: string): Promise<string> {
+      const [row] = await db.query<{ id: string }>(
+        `INSERT INTO outbox (tenant_id, channel_id, handle, message_id, payload) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+        [tenantId, channelId, handle, messageId ?? null, JSON.stringify(payload)]);
+      return row!.id;
+    },
+    async lockSend(tenantId: string, id: string): Promise<OutboxRow | undefined> {
+      const [row] = await db.query(`SELECT * FROM outbox WHERE tenant_id=$1 AND id=$2 FOR UPDATE`, [tenantId, id]);
+      return row && toOutbox(row);
+    },
+    async recordSend(tenantId: string, id: string, result: { status: string; providerMessageId?: string; error?: ProviderError }) {
+      await db.query(
+        `UPDATE outbox SET status=$3, provider_message_id = coalesce($4, provider_message_id), last_error=$5, attempts = attempts + 1,
+                updated_at = now() WHERE tenant_id=$1 AND id=$2`,
+        [tenantId, id, result.status, result.providerMessageId ?? null, result.error ? JSON.stringify(result.error) : null]);
+      await db.query(
+        `UPDATE messages m SET provider_message_id = coalesce($4, m.provider_message_id), delivery = jsonb_build_object('status', $3::text, 'at', now(), 'error', $5::jsonb)
+           FROM outbox o WHERE o.tenant_id=$1 AND o.id=$2 AND m.tenant_id=o.tenant_id AND m.id=o.message_id`,
+        [tenantId, id, result.status, result.providerMessageId ?? null, result.error ? JSON.stringify(result.error) : null]);
+    },
+    /** A failed attempt that will be tried again: counted, status unchanged. */
+    async recordAttempt(tenantId: string, id: string, error: ProviderError): Promise<void> {
+      await db.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $3, updated_at = now() WHERE tenant_id=$1 AND id=$2`,
+        [tenantId, id, JSON.stringify(error)]);
+    },
+    /** A delivery receipt: moves the send forward (never back: a late "sent" after "read" changes nothing). */
+    async recordStatus(channelId: string, providerMessageId: string, status: DeliveryStatus, error?: ProviderError): Promise<void> {
+      const rank = `CASE s WHEN 'queued' THEN 0 WHEN 'held' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 END`;
+      await db.query(
+        `WITH o AS (
+           UPDATE outbox SET status = $3, last_error = coalesce($4::jsonb, last_error), updated_at = now()
+            WHERE channel_id=$1 AND provider_message_id=$2
+              AND (SELECT ${rank} FROM (SELECT status AS s) x) < (SELECT ${rank} FROM (SELECT $3::text AS s) y)
+            RETURNING tenant_id, message_id)
+         UPDATE messages m SET delivery = jsonb_build_object('status', $3::text, 'at', now(), 'error', $4::jsonb)
+           FROM o WHERE m.tenant_id = o.tenant_id AND m.id = o.message_id`,
+        [channelId, providerMessageId, status, error ? JSON.stringify(error) : null]);
+    },
+  };
+}
+export type ChannelsRepository = ReturnType<typeof channelsRepository>;

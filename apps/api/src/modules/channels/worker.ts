@@ -1,0 +1,87 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { Database, Queryable } from '../../platform/db/database';
+import type { JobQueue } from '../../platform/jobs/queue';
+import type { ContactsService } from '../contacts';
+import type { ConversationService } from '../conversations/service';
+import type { ConversationRow, MessageRecord } from '../conversations/repository';
+import { adapters } from './adapters';
+import type { ChannelAdapter } from './adapters/types';
+import { contentAsText } from './domain/content';
+import type { InboundEvent } from './domain/types';
+import { channelsRepository, type ChannelRow } from './repository';
+
+export const TURN_JOB = 'conversation.turn';
+export const SEND_JOB = 'channel.send';
+
+export interface WorkerDeps {
+  db: Database;
+  jobs: JobQueue;
+  contacts: Pick<ContactsService, 'findOrCreate'>;
+  conversations: Pick<ConversationService, 'fromChannel' | 'processPending'>;
+  burstWindowMs: number;
+}
+
+/** Stored inbound events → the customer's conversation (read after the burst window) or a delivery receipt. */
+export function inboundWorker(deps: WorkerDeps) {
+  const { db, jobs } = deps;
+
+  async function onMessage(tx: Queryable, row: ChannelRow, adapter: ChannelAdapter, event: Extract<InboundEvent, { kind: 'message' }>) {
+    const said = contentAsText(event.content);
+    if (!said) return;
+    const repo = channelsRepository(tx);
+    const known = await repo.identity(row.tenantId, row.id, event.from);
+    const phone = adapter.handleIsPhone ? e164(event.from) : undefined;
+    const contactId = known?.contactId
+      ?? (await deps.contacts.findOrCreate(tx, row.tenantId, { ...(phone ? { phone } : {}), ...(event.name ? { name: event.name } : {}) })).id;
+    const { conversationId, isNew } = await deps.conversations.fromChannel(tx, {
+      tenantId: row.tenantId, channelType: row.type, channelId: row.id, contactId, conversationId: known?.conversationId ?? null,
+      text: said.text, ...(said.optionId ? { optionId: said.optionId } : {}), providerMessageId: event.providerMessageId, sentAt: new Date(event.at),
+    });
+    await repo.saveIdentity(row.tenantId, row.id, event.from, contactId, conversationId, new Date(event.at));
+    if (isNew) {
+      await jobs.send(TURN_JOB, { tenantId: row.tenantId, conversationId },
+        { startAfterSeconds: deps.burstWindowMs / 1000, singletonKey: conversationId }, tx);
+    }
+  }
+
+  return {
+    /** One job per webhook request: its events in order, each exactly once. */
+    async processEvents({ eventIds }: { eventIds: number[] }): Promise<void> {
+      for (const id of eventIds) {
+        await db.transaction(async (tx) => {
+          const repo = channelsRepository(tx);
+          const [claimed] = await repo.claimEvents([id]);
+          if (!claimed) return; // done already, or another worker has it
+          const row = await repo.get(claimed.tenantId, claimed.channelId);
+          const adapter = row && adapters[row.type];
+          if (row && adapter) {
+            const event = claimed.event;
+            if (event.kind === 'message') await onMessage(tx, row, adapter, event);
+            if (event.kind === 'status') await repo.recordStatus(row.id, event.providerMessageId, event.status, event.error);
+          }
+          await repo.markProcessed(claimed.id);
+        });
+      }
+    },
+    async runTurn({ tenantId, conversationId }: { tenantId: string; conversationId: string }): Promise<void> {
+      await deps.conversations.processPending(tenantId, conversationId);
+    },
+    /** What the assistant or a person says in a channel conversation goes to the outbox with it. */
+    async deliver(tx: Queryable, conversation: ConversationRow, replies: MessageRecord[]): Promise<void> {
+      const repo = channelsRepository(tx);
+      const handle = await repo.handleOf(conversation.tenantId, conversation.id);
+      if (!handle || !conversation.channelId) return;
+      for (const reply of replies) {
+        const id = await repo.enqueueSend(conversation.tenantId, conversation.channelId, handle,
+          { text: reply.text, ...(reply.options ? { options: reply.options } : {}), lang: conversation.state.lang }, reply.id);
+        await jobs.send(SEND_JOB, { tenantId: conversation.tenantId, outboxId: id }, {}, tx);
+      }
+    },
+  };
+}
+
+/** A provider's bare international number ("5511987654321") as E.164, if it is one. */
+function e164(handle: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(handle.startsWith('+') ? handle : `+${handle.replace(/^whatsapp:/, '').replace(/^\+/, '')}`);
+  return parsed?.isValid() ? parsed.number : undefined;
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
+import delivered from '../fixtures/whatsapp-cloud/webhook-status-delivered.json';
+import read from '../fixtures/whatsapp-cloud/webhook-status-read.json';
+
+const ACCESS_TOKEN = 'EAAG-delivery-token';
+const APP_SECRET = 'delivery-app-secret';
+const PHONE_NUMBER_ID = '1122334455667';
+
+let fake: Awaited<ReturnType<typeof startFakeWhatsApp>>;
+let app: TestApp;
+let key: string;
+let channelId: string;
+const now = Date.parse('2026-11-25T13:00:00Z');
+
+beforeAll(async () => {
+  fake = await startFakeWhatsApp(ACCESS_TOKEN);
+  app = await startTestApp({ workers: true });
+  app.clock.set(now);
+  key = (await seedTenant(app, 'kumon-vila-a')).key;
+  channelId = (await app.app.inject({
+    method: 'POST', url: '/v1/channels', headers: app.auth(key),
+    payload: { type: 'whatsapp_cloud', config: { phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, verifyToken: 'v', graphBaseUrl: fake.graphBaseUrl } },
+  })).json().id;
+});
+afterAll(() => fake?.close());
+
+const post = (target: TestApp, body: unknown) => {
+  const raw = JSON.stringify(body);
+  return target.app.inject({ method: 'POST', url: `/v1/webhooks/${channelId}`, payload: raw,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) } });
+};
+const outboxOf = (handle: string) => app.db.query<{ status: string; attempts: number; last_error: { code: string } | null; provider_message_id: string | null }>(
+  `SELECT status, attempts, last_error, provider_message_id FROM outbox WHERE handle=$1 ORDER BY created_at`, [handle]);
+const until = async (ok: () => Promise<boolean>) => {
+  for (let i = 0; i < 200 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(await ok()).toBe(true);
+};
+/** The fixture's status event re-addressed to a message we sent. */
+function statusFor(fixture: typeof delivered, wamid: string) {
+  const body = structuredClone(fixture) as { entry: { changes: { value: { statuses: { id: string }[] } }[] }[] };
+  body.entry[0]!.changes[0]!.value.statuses[0]!.id = wamid;
+  return body;
+}
+
+describe('WhatsApp sends and delivery receipts', () => {
+  it("records the provider's message id, then delivered and read on the message staff see", async () => {
+    await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110001', 'que horas vocês abrem?', now));
+    await until(async () => (await outboxOf('5511911110001'))[0]?.status === 'sent');
+    const [sent] = await outboxOf('5511911110001');
+    await post(app, statusFor(delivered, sent!.provider_message_id!));
+    await post(app, statusFor(read, sent!.provider_message_id!));
+    await post(app, statusFor(delivered, sent!.provider_message_id!)); // late and out of order: no step back
+    await until(async () => (await outboxOf('5511911110001'))[0]?.status === 'read');
+    const [message] = await app.db.query<{ delivery: { status: string } }>(
+      `SELECT delivery FROM messages WHERE provider_message_id=$1`, [sent!.provider_message_id]);
+    expect(message!.delivery.status).toBe('read');
+  });
+
+  it('backs off on a rate limit (130429) and sends once it passes', async () => {
+    fake.failNext(2, 400, 130429, '(#130429) Rate limit hit');
+    await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110002', 'onde fica a escola?', now));
+    await until(async () => (await outboxOf('5511911110002'))[0]?.status === 'sent');
+    const [row] = await outboxOf('5511911110002');
+    expect(row!.attempts).toBe(3);
+    expect(fake.sent.filter((s) => s.body.to === '5511911110002')).toHaveLength(3);
+  });
+
+  it('holds free text when the 24-hour window has closed (131047), and says why on the message', async () => {
+    fake.failNext(1, 400, 131047, 'Re-engagement message');
+    await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110003', 'qual o endereço?', now));
+    await until(async () => (await outboxOf('5511911110003'))[0]?.status === 'held');
+    const [row] = await outboxOf('5511911110003');
+    expect(row!.last_error!.code).toBe('131047');
+    const [message] = await app.db.query<{ delivery: { status: string; error: { code: string } } }>(
+      `SELECT m.delivery FROM messages m JOIN outbox o ON o.message_id = m.id WHERE o.handle=$1`, ['5511911110003']);
+    expect(message!.delivery).toMatchObject({ status: 'held', error: { code: '131047' } });
+  });
+
+  it('stops writing to a number that is not on WhatsApp (131026)', async () => {
+    fake.failNext(1, 400, 131026, 'Message undeliverable');
+    await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110004', 'oi', now));
+    await until(async () => (await outboxOf('5511911110004'))[0]?.status === 'failed');
+    const [identity] = await app.db.query<{ status: string }>(`SELECT status FROM channel_identities WHERE handle=$1`, ['5511911110004']);
+    expect(identity!.status).toBe('undeliverable');
+  });
+
+  it('refuses webhooks for a disabled channel (recorded), and takes them again when re-enabled', async () => {
+    const patch = (status: string) => app.app.inject({ method: 'PATCH', url: `/v1/channels/${channelId}`, headers: app.auth(key), payload: { status } });
+    expect((await patch('disabled')).json().status).toBe('disabled');
+    const refused = await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110005', 'oi', now));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('CHANNEL_DISABLED');
+    await patch('active');
+    expect((await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110005', 'oi', now))).statusCode).toBe(200);
+  });
+});
+
+describe('a crash between acknowledging and processing', () => {
+  it('loses nothing: after the restart the message is processed once and answered once', async () => {
+    const first = await startTestApp({ workers: false });
+    first.clock.set(now);
+    const firstKey = (await seedTenant(first, 'kumon-vila-a')).key;
+    const ch = (await first.app.inject({ method: 'POST', url: '/v1/channels', headers: first.auth(firstKey),
+      payload: { type: 'whatsapp_cloud', config: { phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, verifyToken: 'v', graphBaseUrl: fake.graphBaseUrl } } })).json();
+    const body = JSON.stringify(whatsappText(PHONE_NUMBER_ID, '5511922220001', 'quanto custa?', now, 'wamid.crash'));
+    const send = (target: TestApp) => target.app.inject({ method: 'POST', url: `/v1/webhooks/${ch.id}`, payload: body,
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, body) } });
+    expect((await send(first)).statusCode).toBe(200);
+    await first.close(); // acknowledged and stored, never processed
+
+    const second = await startTestApp({ restartOf: first, workers: true });
+    second.clock.set(now);
+    expect((await send(second)).json().stored).toBe(0); // Meta's retry after the crash
+    await fake.until(() => fake.sent.some((s) => s.body.to === '5511922220001'));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(fake.sent.filter((s) => s.body.to === '5511922220001')).toHaveLength(1);
+    const inbound = await second.db.query(`SELECT 1 FROM messages WHERE provider_message_id = 'wamid.crash'`);
+    expect(inbound).toHaveLength(1);
+  });
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const secret = z.string().min(1).max(2000);
+
+/** The config keys we document per channel type; secrets are write-only (sealed at rest, never returned). */
+export const ChannelConfigs = {
+  whatsapp_cloud: z.object({
+    phoneNumberId: z.string().min(1).max(64), accessToken: secret, appSecret: secret, verifyToken: secret,
+    graphBaseUrl: httpUrl.default('https://graph.facebook.com/v21.0'),
+  }),
+  evolution: z.object({
+    baseUrl: httpUrl, instance: z.string().min(1).max(100), apiKey: secret,
+    webhookSecret: secret.describe('sent by Evolution in the x-frontdesk-secret header (configure it in its webhook headers)'),
+  }),
+  instagram: z.object({
+    accountId: z.string().min(1).max(64), accessToken: secret, appSecret: secret, verifyToken: secret,
+    graphBaseUrl: httpUrl.default('https://graph.facebook.com/v21.0'),
+  }),
+  messenger: z.object({
+    pageId: z.string().min(1).max(64), accessToken: secret, appSecret: secret, verifyToken: secret,
+    graphBaseUrl: httpUrl.default('https://graph.facebook.com/v21.0'),
+  }),
+  telegram: z.object({
+    botToken: secret, secretToken: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'letters, digits, _ and - (Telegram\'s rule)'),
+    apiBaseUrl: httpUrl.default('https://api.telegram.org'),
+  }),
+  twilio_sms: z.object({
+    accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'an account SID (AC + 32 hex)'), authToken: secret,
+    from: z.string().max(40).optional(), messagingServiceSid: z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional(),
+    apiBaseUrl: httpUrl.default('https://api.twilio.com'),
+  }),
+  twilio_whatsapp: z.object({
+    accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'an account SID (AC + 32 hex)'), authToken: secret,
+    from: z.string().max(60).optional(), messagingServiceSid: z.string().regex(/^MG[0-9a-fA-F]{32}$/).optional(),
+    apiBaseUrl: httpUrl.default('https://api.twilio.com'),
+  }),
+  email: z.object({
+    from: z.email(), smtpHost: z.string().min(1).max(255), smtpPort: z.number().int().min(1).max(65535).default(587),
+    smtpSecure: z.boolean().default(false), smtpUser: z.string().max(255).optional(), smtpPassword: secret.optional(),
+    inboundSecret: secret.describe('sent by your inbound-mail webhook in the x-frontdesk-secret header'),
+  }),
+} as const;
+
+export const ChannelType = z.enum(Object.keys(ChannelConfigs) as [keyof typeof ChannelConfigs, ...(keyof typeof ChannelConfigs)[]]);
+export type ChannelType = z.infer<typeof ChannelType>;
+
+/** Which config keys are secrets, per type (never returned, never logged). */
+export const channelSecretKeys: Record<ChannelType, readonly string[]> = {
+  whatsapp_cloud: ['accessToken', 'appSecret', 'verifyToken'],
+  evolution: ['apiKey', 'webhookSecret'],
+  instagram: ['accessToken', 'appSecret', 'verifyToken'],
+  messenger: ['accessToken', 'appSecret', 'verifyToken'],
+  telegram: ['botToken', 'secretToken'],
+  twilio_sms: ['authToken'],
+  twilio_whatsapp: ['authToken'],
+  email: ['smtpPassword', 'inboundSecret'],
+};
+
+export const ChannelCreate = z.discriminatedUnion('type', (Object.keys(ChannelConfigs) as ChannelType[]).map((type) =>
+  z.object({ type: z.literal(type), name: z.string().trim().min(1).max(100).optional(), config: ChannelConfigs[type] })) as never);
+export type ChannelCreate = { type: ChannelType; name?: string; config: Record<string, unknown> };
+
+export const ChannelUpdate = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+  config: z.record(z.string(), z.unknown()).optional().describe('keys to change; the rest (and every secret not given) stays'),
+});
+
+export const Channel = z.object({
+  id: z.uuid(), type: ChannelType, name: z.string(), status: z.enum(['active', 'disabled']),
+  config: z.record(z.string(), z.unknown()).describe('without secrets'),
+  secretsSet: z.array(z.string()).describe('which secrets are configured'),
+  webhookUrl: z.string().describe('give this URL to the provider'),
+  createdAt: z.string(), updatedAt: z.string(),
+});
+export type Channel = z.infer<typeof Channel>;
