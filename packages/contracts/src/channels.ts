@@ -75,3 +75,18 @@ export const Channel = z.object({
   createdAt: z.string(), updatedAt: z.string(),
 });
 export type Channel = z.infer<typeof Channel>;
+
+const Language = z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'a language code like pt_BR, es_AR, en_GB or en');
+export const TemplateCreate = z.object({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and _ (Meta\'s rule)'),
+  language: Language,
+  body: z.string().trim().min(1).max(1024).describe('variables as {{1}}, {{2}}…'),
+  status: z.enum(['pending', 'approved', 'rejected']).default('pending').describe("the provider's approval, as the business reports it"),
+});
+export const TemplateUpdate = z.object({ body: TemplateCreate.shape.body.optional(), status: TemplateCreate.shape.status.optional() });
+export const Template = TemplateCreate.extend({ id: z.uuid(), createdAt: z.string(), updatedAt: z.string() });
+export type Template = z.infer<typeof Template>;
+export const TemplateSend = z.object({
+  name: z.string().min(1).max(512), language: Language.optional().describe("defaults to the customer's language"),
+  variables: z.array(z.string().max(1024)).max(20).default([]),
+});

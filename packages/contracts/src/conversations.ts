@@ -19,6 +19,10 @@ export const ChatReplies = z.object({ replies: z.array(ChatReply) });
 export const ChatMessage = z.object({
   id: Id, seq: z.number(), direction: z.enum(['in', 'out']), author: z.enum(['customer', 'assistant', 'staff']),
   text: z.string(), options: z.array(ChatOption).nullable(), sources: z.array(z.string()).nullable(), createdAt: z.string(),
+  delivery: z.object({
+    status: z.string().describe('queued, sent, delivered, read, failed, or held (not sendable as free text)'),
+    at: z.string(), error: z.object({ code: z.string(), title: z.string(), detail: z.string().optional() }).nullable(),
+  }).nullable().optional().describe('outbound on a channel: what the provider reported'),
 });
 export const ChatHistory = z.object({ items: z.array(ChatMessage) });
 export const Conversation = z.object({

@@ -11,6 +11,8 @@ import { channelRoutes } from './routes';
 import { outboxSender } from './sender';
 import { inboundWorker, SEND_JOB, TURN_JOB } from './worker';
 import { channelsRepository } from './repository';
+import { messageTemplates } from './templates';
+import { templateRoutes } from './template-routes';
 
 export interface ChannelDeps {
   db: Database;
@@ -28,7 +30,8 @@ export interface ChannelDeps {
 export function createChannels(deps: ChannelDeps) {
   const accounts = channelAccounts(deps.db, deps.box, deps.publicBase);
   const intake = webhookIntake(deps.db, accounts, deps.jobs);
-  const inbound = inboundWorker({ ...deps });
+  const templates = messageTemplates(deps.db);
+  const inbound = inboundWorker({ ...deps, templates });
   const send = outboxSender({
     ...deps, accounts, http: deps.http ?? fetch,
     pace: sendPacer(() => Date.now(), (ms) => new Promise((r) => setTimeout(r, ms))),
@@ -40,7 +43,10 @@ export function createChannels(deps: ChannelDeps) {
   deps.jobs.define(`${SEND_JOB}.dead`, { retryLimit: 2 });
   return {
     accounts,
-    routes: (app: ZodApp) => channelRoutes(app, accounts, intake, deps.publicBase),
+    routes: (app: ZodApp) => {
+      channelRoutes(app, accounts, intake, deps.publicBase);
+      templateRoutes(app, templates, deps.conversations, deps.db);
+    },
     /** Starts the workers; call after migrations. */
     async startWorkers(): Promise<void> {
       await deps.jobs.work<{ eventIds: number[] }>(INBOUND_JOB, { batchSize: 8 }, (data) => inbound.processEvents(data));

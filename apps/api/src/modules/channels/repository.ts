@@ -97,11 +97,11 @@ export function channelsRepository(db: Queryable) {
            last_inbound_at = greatest(channel_identities.last_inbound_at, EXCLUDED.last_inbound_at), status = 'ok', status_reason = NULL`,
         [tenantId, channelId, handle, contactId, conversationId, inboundAt]);
     },
-    /** The customer's handle in a channel conversation. */
-    async handleOf(tenantId: string, conversationId: string): Promise<string | undefined> {
-      const [row] = await db.query<{ handle: string }>(
-        `SELECT handle FROM channel_identities WHERE tenant_id=$1 AND conversation_id=$2 LIMIT 1`, [tenantId, conversationId]);
-      return row?.handle;
+    /** The customer's handle in a channel conversation, and when they last wrote there. */
+    async handleOf(tenantId: string, conversationId: string): Promise<{ handle: string; lastInboundAt: Date | null } | undefined> {
+      const [row] = await db.query<{ handle: string; last_inbound_at: Date | null }>(
+        `SELECT handle, last_inbound_at FROM channel_identities WHERE tenant_id=$1 AND conversation_id=$2 LIMIT 1`, [tenantId, conversationId]);
+      return row && { handle: row.handle, lastInboundAt: row.last_inbound_at };
     },
     async markHandle(tenantId: string, channelId: string, handle: string, status: 'undeliverable' | 'blocked', reason: string) {
       await db.query(`UPDATE channel_identities SET status=$4, status_reason=$5 WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3`,

@@ -6,7 +6,10 @@ import type { ConversationService } from '../conversations/service';
 import type { ConversationRow, MessageRecord } from '../conversations/repository';
 import { adapters } from './adapters';
 import type { ChannelAdapter } from './adapters/types';
-import { contentAsText } from './domain/content';
+import { contentAsText, windowClosed } from './domain/content';
+import { AppError } from '../../shared/errors';
+import type { StaffSend } from '../conversations/service';
+import type { MessageTemplates } from './templates';
 import type { InboundEvent } from './domain/types';
 import { channelsRepository, type ChannelRow } from './repository';
 
@@ -19,6 +22,8 @@ export interface WorkerDeps {
   contacts: Pick<ContactsService, 'findOrCreate'>;
   conversations: Pick<ConversationService, 'fromChannel' | 'processPending'>;
   burstWindowMs: number;
+  templates: Pick<MessageTemplates, 'approved'>;
+  clock: { now(): number };
 }
 
 /** Stored inbound events → the customer's conversation (read after the burst window) or a delivery receipt. */
@@ -66,14 +71,25 @@ export function inboundWorker(deps: WorkerDeps) {
     async runTurn({ tenantId, conversationId }: { tenantId: string; conversationId: string }): Promise<void> {
       await deps.conversations.processPending(tenantId, conversationId);
     },
-    /** What the assistant or a person says in a channel conversation goes to the outbox with it. */
-    async deliver(tx: Queryable, conversation: ConversationRow, replies: MessageRecord[]): Promise<void> {
+    /**
+     * What the assistant or a person says in a channel conversation goes to the outbox with it.
+     * A person writing free text after the 24-hour window is told so, and nothing is stored.
+     */
+    async deliver(tx: Queryable, conversation: ConversationRow, replies: MessageRecord[], sender?: StaffSend): Promise<void> {
       const repo = channelsRepository(tx);
-      const handle = await repo.handleOf(conversation.tenantId, conversation.id);
-      if (!handle || !conversation.channelId) return;
+      const target = await repo.handleOf(conversation.tenantId, conversation.id);
+      const channel = conversation.channelId && (await repo.get(conversation.tenantId, conversation.channelId));
+      if (!target || !channel) return;
+      if (sender?.staff && !sender.template && windowClosed(channel.type, target.lastInboundAt, deps.clock.now())) {
+        const approved = await deps.templates.approved(tx, conversation.tenantId);
+        throw new AppError('CHANNEL_WINDOW_CLOSED', 'The customer last wrote more than 24 hours ago: send an approved template instead',
+          { templates: approved.map((t) => ({ name: t.name, language: t.language })) });
+      }
       for (const reply of replies) {
-        const id = await repo.enqueueSend(conversation.tenantId, conversation.channelId, handle,
-          { text: reply.text, ...(reply.options ? { options: reply.options } : {}), lang: conversation.state.lang }, reply.id);
+        const id = await repo.enqueueSend(conversation.tenantId, channel.id, target.handle, {
+          text: reply.text, ...(reply.options ? { options: reply.options } : {}), lang: conversation.state.lang,
+          ...(sender?.template ? { template: sender.template } : {}),
+        }, reply.id);
         await jobs.send(SEND_JOB, { tenantId: conversation.tenantId, outboxId: id }, {}, tx);
       }
     },

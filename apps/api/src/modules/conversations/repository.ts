@@ -9,6 +9,7 @@ export interface ConversationRow {
 export interface MessageRecord {
   id: string; seq: number; direction: 'in' | 'out'; author: 'customer' | 'assistant' | 'staff'; text: string;
   options: ReplyOption[] | null; sources: string[] | null; createdAt: string;
+  delivery?: { status: string; at: string; error: { code: string; title: string; detail?: string } | null } | null;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
@@ -18,7 +19,7 @@ const toConversation = (r: any): ConversationRow => ({
 });
 const toMessage = (r: any): MessageRecord => ({
   id: r.id, seq: Number(r.seq), direction: r.direction, author: r.author, text: r.text, options: r.options,
-  sources: r.sources, createdAt: r.created_at.toISOString(),
+  sources: r.sources, createdAt: r.created_at.toISOString(), delivery: r.delivery ?? null,
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

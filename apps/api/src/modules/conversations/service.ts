@@ -25,7 +25,9 @@ const langOf = (locale: string): Lang => (locale.startsWith('pt') ? 'pt' : local
 
 const CONTEXT_TTL_MS = 5_000;
 
-export type Deliver = (tx: Queryable, conversation: ConversationRow, replies: MessageRecord[]) => Promise<void>;
+/** Who is sending: staff replies are checked against the channel's rules (the 24-hour window) and may be a template. */
+export interface StaffSend { staff: true; template?: { name: string; language: string; variables: string[] } }
+export type Deliver = (tx: Queryable, conversation: ConversationRow, replies: MessageRecord[], sender?: StaffSend) => Promise<void>;
 export interface ConversationOptions { burstWindowMs: number; listener: MessageListener; llm?: LlmTurns }
 
 export function conversationService(db: Database, ports: AssistantPorts, options: ConversationOptions) {
@@ -168,12 +170,13 @@ export function conversationService(db: Database, ports: AssistantPorts, options
       if (!(await conversationsRepository(db).get(tenantId, conversationId))) throw notFound('Conversation');
       await conversationsRepository(db).setHandler(tenantId, conversationId, 'assistant', null);
     },
-    async staffReply(tenantId: string, conversationId: string, text: string) {
+    /** A person's reply; on a channel it goes out through the channel (a template when given). */
+    async staffReply(tenantId: string, conversationId: string, text: string, template?: StaffSend['template']) {
       return db.transaction(async (tx) => {
         const conversation = await conversationsRepository(tx).get(tenantId, conversationId);
         if (!conversation) throw notFound('Conversation');
         const message = (await conversationsRepository(tx).insertMessage(tenantId, conversationId, { direction: 'out', author: 'staff', text }))!;
-        if (deliver && conversation.channelId) await deliver(tx, conversation, [message]);
+        if (deliver && conversation.channelId) await deliver(tx, conversation, [message], { staff: true, ...(template ? { template } : {}) });
         return message;
       });
     },

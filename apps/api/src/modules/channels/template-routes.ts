@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ChatMessage, Id, Template, TemplateCreate, TemplateSend, TemplateUpdate } from '@frontdesk/contracts';
+import type { ZodApp } from '../../platform/http/server';
+import { requireTenant } from '../../platform/auth/bearer';
+import { AppError, notFound, validationError } from '../../shared/errors';
+import type { ConversationService } from '../conversations/service';
+import { renderTemplate } from './domain/template';
+import type { MessageTemplates } from './templates';
+
+export function templateRoutes(app: ZodApp, templates: MessageTemplates, conversations: ConversationService, db: Parameters<MessageTemplates['find']>[0]): void {
+  const tags = ['templates'];
+  app.post('/v1/templates', { schema: { tags, body: TemplateCreate, response: { 201: Template }, summary: 'Register a message template (as submitted to the provider)' } },
+    async (req, reply) => reply.code(201).send(await templates.create(requireTenant(req), req.body)));
+  app.get('/v1/templates', { schema: { tags, response: { 200: z.object({ items: z.array(Template) }) } } },
+    async (req) => ({ items: await templates.list(requireTenant(req)) }));
+  app.patch('/v1/templates/:id', { schema: { tags, params: z.object({ id: Id }), body: TemplateUpdate, response: { 200: Template },
+    summary: "Change a template's text or record the provider's approval" } },
+  async (req) => templates.update(requireTenant(req), req.params.id, req.body));
+  app.delete('/v1/templates/:id', { schema: { tags, params: z.object({ id: Id }) } }, async (req, reply) => {
+    await templates.remove(requireTenant(req), req.params.id);
+    return reply.code(204).send();
+  });
+
+  app.post('/v1/conversations/:id/template', {
+    schema: { tags: ['conversations'], params: z.object({ id: Id }), body: TemplateSend, response: { 201: ChatMessage },
+      summary: 'Send an approved template (the way to write after the 24-hour window has closed)' },
+  }, async (req, reply) => {
+    const tenantId = requireTenant(req);
+    const conversation = await conversations.get(tenantId, req.params.id);
+    const lang = conversation.state.lang;
+    const languages = req.body.language ? [req.body.language] : [`${lang}_BR`, `${lang}_AR`, `${lang}_GB`, `${lang}_IN`, `${lang}_US`, lang];
+    const template = await templates.find(db, tenantId, req.body.name, languages);
+    if (!template) throw notFound('Template');
+    if (template.status !== 'approved') throw new AppError('TEMPLATE_NOT_APPROVED', `${template.name} (${template.language}) is ${template.status}`);
+    const rendered = renderTemplate(template.body, req.body.variables);
+    if ('missing' in rendered) throw validationError(rendered.missing.map((n) => ({ path: `variables[${n - 1}]`, message: `the template uses {{${n}}}` })));
+    const message = await conversations.staffReply(tenantId, conversation.id, rendered.text,
+      { name: template.name, language: template.language, variables: req.body.variables });
+    return reply.code(201).send(message);
+  });
+}
