@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => fake?.close());
 
 const staffSays = (text: string) => app.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers: app.auth(key), payload: { text } });
-const sendTemplate = (body: unknown) => app.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/template`, headers: app.auth(key), payload: body });
+const sendTemplate = (body: Record<string, unknown>) => app.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/template`, headers: app.auth(key), payload: body });
 
 describe('the 24-hour window for staff on WhatsApp', () => {
   it('sends a free-text reply while the customer wrote less than 24 hours ago, with its delivery on the message', async () => {

@@ -32,8 +32,10 @@ describe('tenant LLM settings', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ configured: true, enabled: true, hasApiKey: true, model: 'gpt-4o-mini', dailyCap: { amount: 300 } });
     for (const res of [saved, await get(kumon)]) expect(res.body).not.toContain(SECRET);
+    // Stored sealed (AES-256-GCM), never as the key itself.
     const [row] = await app.db.query<{ api_key: string }>(`SELECT api_key FROM llm_settings`);
-    expect(row!.api_key).toBe(SECRET);
+    expect(row!.api_key).not.toContain(SECRET);
+    expect(row!.api_key).toMatch(/^v1:/);
 
     // Saving again without the key keeps it for the same endpoint, and drops it for another host.
     expect((await put(kumon, { ...openai, timeoutMs: 5000 })).json()).toMatchObject({ hasApiKey: true, timeoutMs: 5000 });

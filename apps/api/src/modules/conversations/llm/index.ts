@@ -8,7 +8,7 @@ import { llmTurns, type LlmOptions } from './turn';
 /** The optional LLM: per-tenant settings and spend, and turns that fall back to the embedded engine. */
 export function createLlm(db: Database, ports: AssistantPorts, options: LlmOptions) {
   const turns = llmTurns(db, ports, options);
-  const settings = llmSettingsService(db, ports, options.defaultTimeoutMs, turns.forget);
+  const settings = llmSettingsService(db, ports, options.defaultTimeoutMs, turns.forget, options.secrets);
   return { turns, settings, routes: (app: ZodApp) => llmRoutes(app, settings) };
 }
 export type Llm = ReturnType<typeof createLlm>;

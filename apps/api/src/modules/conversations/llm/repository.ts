@@ -26,11 +26,16 @@ const toUsage = (r: any): UsageRow => ({
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-export function llmRepository(db: Queryable) {
+export interface KeySealer { seal(value: unknown): string; open<T = unknown>(sealed: string): T }
+
+/** The API key is stored sealed and opened only here, for the call that needs it. */
+export function llmRepository(db: Queryable, secrets: KeySealer) {
   return {
     async settings(tenantId: string): Promise<LlmSettingsRow | undefined> {
       const [row] = await db.query(`SELECT * FROM llm_settings WHERE tenant_id=$1`, [tenantId], 'llm-settings');
-      return row && toSettings(row);
+      if (!row) return undefined;
+      const settings = toSettings(row);
+      return { ...settings, apiKey: settings.apiKey === null ? null : secrets.open<string>(settings.apiKey) };
     },
     async save(tenantId: string, s: Omit<LlmSettingsRow, 'updatedAt'>): Promise<void> {
       await db.query(
@@ -38,7 +43,7 @@ export function llmRepository(db: Queryable) {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          ON CONFLICT (tenant_id) DO UPDATE SET base_url=$2, model=$3, api_key=$4, timeout_ms=$5, daily_cap_amount=$6,
            daily_cap_currency=$7, pricing=$8, enabled=$9, updated_at=now()`,
-        [tenantId, s.baseUrl, s.model, s.apiKey, s.timeoutMs, s.dailyCap?.amount ?? null, s.dailyCap?.currency ?? null,
+        [tenantId, s.baseUrl, s.model, s.apiKey === null ? null : secrets.seal(s.apiKey), s.timeoutMs, s.dailyCap?.amount ?? null, s.dailyCap?.currency ?? null,
           s.pricing ? JSON.stringify(s.pricing) : null, s.enabled]);
     },
     /** Adds one completion's tokens and cost to the tenant's day (its own statement, not the turn's transaction). */

@@ -3,7 +3,7 @@ import { validationError } from '../../../shared/errors';
 import { localDate } from '../../../shared/time/zone';
 import type { Database } from '../../../platform/db/database';
 import type { AssistantPorts } from '../ports';
-import { llmRepository, type LlmSettingsRow } from './repository';
+import { llmRepository, type KeySealer, type LlmSettingsRow } from './repository';
 import { capReached, rateCardFor } from './spend';
 
 const NOTHING: Omit<LlmSettingsRow, 'updatedAt'> = {
@@ -11,8 +11,10 @@ const NOTHING: Omit<LlmSettingsRow, 'updatedAt'> = {
 };
 
 /** A tenant's LLM endpoint, budget and spend. The key goes in and is never given back. */
-export function llmSettingsService(db: Database, ports: AssistantPorts, defaultTimeoutMs: number, changed: (tenantId: string) => void) {
-  const repo = llmRepository(db);
+export function llmSettingsService(
+  db: Database, ports: AssistantPorts, defaultTimeoutMs: number, changed: (tenantId: string) => void, secrets: KeySealer,
+) {
+  const repo = llmRepository(db, secrets);
   const present = (row: LlmSettingsRow | undefined): LlmSettings => ({
     configured: Boolean(row?.baseUrl && row.model), enabled: Boolean(row?.enabled), baseUrl: row?.baseUrl ?? null, model: row?.model ?? null,
     hasApiKey: Boolean(row?.apiKey), timeoutMs: row?.timeoutMs ?? defaultTimeoutMs, dailyCap: row?.dailyCap ?? null,

@@ -13,13 +13,17 @@ import { admit, closedBreaker, recordFailure, recordSuccess, type BreakerOptions
 import { LlmError, type ChatMessage, type CompleteChat } from './client';
 import { unsupportedClaims } from './grounding';
 import { promptMessages } from './prompt';
-import { llmRepository, type LlmSettingsRow } from './repository';
+import { llmRepository, type KeySealer, type LlmSettingsRow } from './repository';
 import { capReached, costOf, estimateUsage, rateCardFor } from './spend';
 import { toolSpecs } from './tool-specs';
 
 const HISTORY = 20;
 
-export interface LlmOptions { client: CompleteChat; defaultTimeoutMs: number; breaker: BreakerOptions }
+export interface LlmOptions {
+  client: CompleteChat; defaultTimeoutMs: number; breaker: BreakerOptions;
+  /** Seals the tenant's API key at rest (the platform's secret box). */
+  secrets: KeySealer;
+}
 
 export interface LlmTurnInput {
   tenantId: string;
@@ -39,7 +43,7 @@ export interface TurnResult { state: ConversationState; replies: Reply[]; unders
 export type LlmTurn = { answered: true; turn: TurnResult } | { answered: false; state: ConversationState; toolCalls: unknown[]; resume?: ToolEvent };
 
 export function llmTurns(db: Database, ports: AssistantPorts, options: LlmOptions) {
-  const repo = llmRepository(db);
+  const repo = llmRepository(db, options.secrets);
   const breakers = new Map<string, BreakerState>();
   const breakerOf = (tenantId: string) => breakers.get(tenantId) ?? closedBreaker;
 
