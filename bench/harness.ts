@@ -11,7 +11,7 @@ import { migrateToLatest } from '../apps/api/src/platform/db/migrate';
 export const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
 /** A real server on a fresh embedded database (or BENCH_DATABASE_URL), listening on a free port. */
-export async function startBenchServer(): Promise<{ parts: AppParts; url: string; stop(): Promise<void> }> {
+export async function startBenchServer(options: { workers?: boolean } = {}): Promise<{ parts: AppParts; url: string; stop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-bench-'));
   fs.chmodSync(dir, 0o755);
   const external = process.env.BENCH_DATABASE_URL;
@@ -20,6 +20,7 @@ export async function startBenchServer(): Promise<{ parts: AppParts; url: string
     burstWindowMs: 0 }; // the burst window is a deliberate wait, not work: measure the turns themselves
   const parts = await composeApp({ config, databaseUrl: external ?? embedded!.url(), adminKey: ADMIN_KEY, secretKey: randomBytes(32) });
   await migrateToLatest(parts.db.pool);
+  if (options.workers) await parts.startWorkers();
   const url = await parts.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     parts, url,
@@ -44,7 +45,9 @@ export async function api(url: string, key: string, method: string, route: strin
 }
 
 /** Sends every job as a POST from a worker thread with `concurrency` requests in flight. */
-export function loadFromWorker(url: string, key: string, jobs: { route: string; body: unknown }[], concurrency: number)
+export function loadFromWorker(
+  url: string, key: string, jobs: { route: string; body?: unknown; raw?: string; headers?: Record<string, string> }[], concurrency: number,
+)
   : Promise<{ seconds: number; latencies: number[]; statuses: Record<number, number> }> {
   const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: { url, key, jobs, concurrency } });
   return new Promise((resolve, reject) => {

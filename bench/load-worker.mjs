@@ -7,12 +7,12 @@ const { url, key, jobs, concurrency } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const target = new URL(url);
 
-function post(route, body) {
-  const payload = JSON.stringify(body);
+function post(route, body, raw, extraHeaders) {
+  const payload = raw ?? JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request({
       host: target.hostname, port: target.port, path: route, method: 'POST', agent,
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...extraHeaders },
     }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode));
@@ -30,7 +30,7 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
   while (next < jobs.length) {
     const job = jobs[next++];
     const t = performance.now();
-    const status = await post(job.route, job.body);
+    const status = await post(job.route, job.body, job.raw, job.headers);
     latencies.push(performance.now() - t);
     statuses[status] = (statuses[status] ?? 0) + 1;
   }

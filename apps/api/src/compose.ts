@@ -69,7 +69,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   const listener = createMessageListener(databaseUrl, (err) => app.log.warn({ err }, 'message listener lost its connection'));
   const conversations = createConversations(db, { scheduling, tenants: accounts, contacts, clock }, config.chatLimits, { burstWindowMs: config.burstWindowMs, listener },
     { client: chatCompletions(), ...config.llm, secrets: box });
-  const jobs = createJobQueue(databaseUrl, db.pool, (err) => app.log.warn({ err }, 'job queue error'));
+  const jobs = createJobQueue(databaseUrl, (err) => app.log.warn({ err }, 'job queue error'));
   const channels = createChannels({
     db, box, jobs, contacts, conversations: conversations.service, publicBase: baseUrl, burstWindowMs: config.burstWindowMs, clock, http,
   });

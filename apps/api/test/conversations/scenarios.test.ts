@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { inProcessInstance } from '../../src/modules/conversations/scenarios/in-process';
 import type { Instance } from '../../src/modules/conversations/scenarios/instance';
-import { loadScenarios } from '../../src/modules/conversations/scenarios/load';
+import { loadScenarios, PENDING_DIR } from '../../src/modules/conversations/scenarios/load';
 import { formatResult } from '../../src/modules/conversations/scenarios/report';
 import { runScenario } from '../../src/modules/conversations/scenarios/runner';
 
@@ -29,9 +30,11 @@ for (const blueprint of BLUEPRINTS) {
   describe(`${blueprint} scenarios`, () => {
     const files = loadScenarios(path.join(scenariosDir, blueprint));
 
-    it('has at least ten, all written for this blueprint', () => {
+    it('has at least ten, all written for this blueprint, and its pending ones are valid files', () => {
       expect(files.length).toBeGreaterThanOrEqual(10);
       expect(files.filter((f) => f.scenario.blueprint !== blueprint).map((f) => f.file)).toEqual([]);
+      const pending = path.join(scenariosDir, blueprint, PENDING_DIR);
+      if (fs.existsSync(pending)) expect(loadScenarios(pending).every((f) => f.scenario.blueprint === blueprint)).toBe(true);
     });
 
     for (const file of files) {

@@ -54,12 +54,14 @@ describe('frontdesk scenarios', () => {
     await seedTenant(app, 'kumon-vila-a');
     await app.app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.app.server.address() as { port: number };
-    const dir = folder('passing', { 'price.yaml': kumonPrice('R$ 750,00 por mês') });
+    const atItsTime = `${kumonPrice('R$ 750,00 por mês').replace('name: Quotes two subjects', 'name: Only at its time')}\ninProcessOnly: true\n`;
+    const dir = folder('passing', { 'price.yaml': kumonPrice('R$ 750,00 por mês'), 'timed.yaml': atItsTime });
     const { code, out } = await cli(['scenarios', dir, '--url', `http://127.0.0.1:${address.port}`, '--admin-key', ADMIN_KEY]);
     expect(code, out).toBe(0);
     expect(out).toContain(`against http://127.0.0.1:${address.port} (real clock)`);
     expect(out).toContain('✓ 1 » Quanto custa pra fazer matemática e inglês?');
-    expect(out).toContain('1 scenario: 1 passed, 0 failed');
+    expect(out).toContain('skipped: needs its fixed clock (inProcessOnly)');
+    expect(out).toContain('2 scenarios: 1 passed, 0 failed, 1 skipped');
   });
 
   it('refuses a scenario file with a mistake, naming the file and the field', async () => {

@@ -54,6 +54,7 @@ export function channelAccounts(db: Database, box: SecretBox, webhookBase: strin
     /** The account with its secrets opened, for a webhook or a send (never leaves the process). */
     account: (row: ChannelRow): ChannelAccount => ({
       id: row.id, tenantId: row.tenantId, type: row.type, config: { ...row.config, ...box.open<Record<string, unknown>>(row.secrets) },
+      webhookUrl: `${webhookBase}/v1/webhooks/${row.id}`,
     }),
   };
 }

@@ -29,7 +29,7 @@ export interface ChannelDeps {
 /** Channels: accounts, webhooks in, the customer's conversation, outbox sends out. */
 export function createChannels(deps: ChannelDeps) {
   const accounts = channelAccounts(deps.db, deps.box, deps.publicBase);
-  const intake = webhookIntake(deps.db, accounts, deps.jobs);
+  const intake = webhookIntake(deps.db, accounts, deps.jobs, deps.clock);
   const templates = messageTemplates(deps.db);
   const inbound = inboundWorker({ ...deps, templates });
   const send = outboxSender({

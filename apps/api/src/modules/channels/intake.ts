@@ -14,7 +14,7 @@ export const INBOUND_JOB = 'channel.inbound';
  * stores nothing new) and queued for processing in one transaction, then acknowledged. A
  * refused request is recorded and changes nothing else.
  */
-export function webhookIntake(db: Database, accounts: ChannelAccounts, jobs: JobQueue) {
+export function webhookIntake(db: Database, accounts: ChannelAccounts, jobs: JobQueue, clock: { now(): number }) {
   const repo = channelsRepository(db);
   async function refuse(channelId: string | null, reason: string, remote: string | undefined, error: AppError): Promise<never> {
     await repo.rejectWebhook(channelId, reason, remote);
@@ -41,7 +41,7 @@ export function webhookIntake(db: Database, accounts: ChannelAccounts, jobs: Job
       if (!verdict.ok) return refuse(row.id, verdict.reason, remote, new AppError('WEBHOOK_SIGNATURE_INVALID', verdict.reason));
       let events;
       try {
-        events = adapter.parse(req, account);
+        events = adapter.parse({ ...req, receivedAt: clock.now() }, account);
       } catch (err) {
         if (!(err instanceof WebhookParseError)) throw err;
         return refuse(row.id, `unparseable: ${err.message}`, remote, new AppError('WEBHOOK_UNPARSEABLE', err.message));

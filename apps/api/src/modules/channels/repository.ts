@@ -1,6 +1,6 @@
 import type { ChannelType } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
-import type { DeliveryStatus, InboundEvent, OutboundMessage, ProviderError } from './domain/types';
+import type { DeliveryStatus, InboundEvent, MailThread, OutboundMessage, ProviderError } from './domain/types';
 
 export interface ChannelRow {
   id: string; tenantId: string; type: ChannelType; name: string; status: 'active' | 'disabled';
@@ -102,6 +102,15 @@ export function channelsRepository(db: Queryable) {
       const [row] = await db.query<{ handle: string; last_inbound_at: Date | null }>(
         `SELECT handle, last_inbound_at FROM channel_identities WHERE tenant_id=$1 AND conversation_id=$2 LIMIT 1`, [tenantId, conversationId]);
       return row && { handle: row.handle, lastInboundAt: row.last_inbound_at };
+    },
+    /** The thread of the customer's last message in a conversation that carried one (email). */
+    async lastThread(tenantId: string, conversationId: string, channelId: string): Promise<MailThread | undefined> {
+      const [row] = await db.query<{ thread: MailThread }>(
+        `SELECT e.payload->'thread' AS thread FROM messages m
+           JOIN inbound_events e ON e.channel_id = $3 AND e.provider_event_id = m.provider_message_id
+          WHERE m.tenant_id=$1 AND m.conversation_id=$2 AND m.direction = 'in' AND e.payload ? 'thread'
+          ORDER BY m.seq DESC LIMIT 1`, [tenantId, conversationId, channelId]);
+      return row?.thread;
     },
     async markHandle(tenantId: string, channelId: string, handle: string, status: 'undeliverable' | 'blocked', reason: string) {
       await db.query(`UPDATE channel_identities SET status=$4, status_reason=$5 WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3`,

@@ -36,8 +36,9 @@ export function inboundWorker(deps: WorkerDeps) {
     const repo = channelsRepository(tx);
     const known = await repo.identity(row.tenantId, row.id, event.from);
     const phone = adapter.handleIsPhone ? e164(event.from) : undefined;
-    const contactId = known?.contactId
-      ?? (await deps.contacts.findOrCreate(tx, row.tenantId, { ...(phone ? { phone } : {}), ...(event.name ? { name: event.name } : {}) })).id;
+    const email = adapter.handleIsEmail ? event.from : undefined;
+    const contactId = known?.contactId ?? (await deps.contacts.findOrCreate(tx, row.tenantId,
+      { ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(event.name ? { name: event.name } : {}) })).id;
     const { conversationId, isNew } = await deps.conversations.fromChannel(tx, {
       tenantId: row.tenantId, channelType: row.type, channelId: row.id, contactId, conversationId: known?.conversationId ?? null,
       text: said.text, ...(said.optionId ? { optionId: said.optionId } : {}), providerMessageId: event.providerMessageId, sentAt: new Date(event.at),
@@ -85,10 +86,11 @@ export function inboundWorker(deps: WorkerDeps) {
         throw new AppError('CHANNEL_WINDOW_CLOSED', 'The customer last wrote more than 24 hours ago: send an approved template instead',
           { templates: approved.map((t) => ({ name: t.name, language: t.language })) });
       }
+      const thread = adapters[channel.type]?.threadsReplies ? await repo.lastThread(conversation.tenantId, conversation.id, channel.id) : undefined;
       for (const reply of replies) {
         const id = await repo.enqueueSend(conversation.tenantId, channel.id, target.handle, {
           text: reply.text, ...(reply.options ? { options: reply.options } : {}), lang: conversation.state.lang,
-          ...(sender?.template ? { template: sender.template } : {}),
+          ...(sender?.template ? { template: sender.template } : {}), ...(thread ? { thread } : {}),
         }, reply.id);
         await jobs.send(SEND_JOB, { tenantId: conversation.tenantId, outboxId: id }, {}, tx);
       }

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Queryable } from '../db/database';
 import { JOB_QUEUE_SCHEMA } from '../db/migrate';
@@ -22,44 +22,53 @@ export type JobHandler<T> = (data: T, meta: { id: string; retryCount: number }) 
  * transaction of the write that causes them, retry with exponential backoff, and land in a
  * dead-letter queue ("<name>.dead") with their last error when retries run out.
  */
-export function createJobQueue(databaseUrl: string, pool: pg.Pool, onError: (err: unknown) => void) {
+export function createJobQueue(databaseUrl: string, onError: (err: unknown) => void) {
   const boss = new PgBoss({
     connectionString: databaseUrl, schema: JOB_QUEUE_SCHEMA, max: 4, application_name: 'frontdesk-jobs',
     migrate: true, supervise: true, schedule: false,
   });
   boss.on('error', onError);
-  let started: Promise<unknown> | undefined;
-  const queues = new Set<string>();
   const definitions = new Map<string, QueueDefinition>();
+  let ready: Promise<void> | undefined;
 
-  /** Creates the queue as defined (whoever sends or works first), with its dead-letter queue. */
-  async function ensureQueue(name: string) {
-    if (queues.has(name)) return;
-    await (started ??= boss.start());
-    const options = definitions.get(name) ?? {};
-    const isDeadLetter = name.endsWith('.dead');
-    // Creating a queue is DDL; two servers starting together would deadlock without taking turns.
-    await exclusively(pool, async () => {
-      if (!isDeadLetter && !(await boss.getQueue(`${name}.dead`))) await boss.createQueue(`${name}.dead`, { name: `${name}.dead` });
-      if (await boss.getQueue(name)) return;
-      await boss.createQueue(name, {
-        name, policy: options.policy ?? 'standard', ...(isDeadLetter ? {} : { deadLetter: `${name}.dead` }), retryLimit: options.retryLimit ?? 8,
-        retryDelay: options.retryDelaySeconds ?? 2, retryBackoff: true, expireInSeconds: 120,
+  /**
+   * Starts pg-boss and creates every defined queue (with its dead-letter queue) once. Creating a
+   * queue is DDL: servers starting together take turns under an advisory lock, held on a
+   * connection of its own so that a webhook waiting for this never starves the pool it holds.
+   */
+  function start(): Promise<void> {
+    ready ??= (async () => {
+      await boss.start();
+      await exclusively(databaseUrl, async () => {
+        for (const [name, options] of definitions) {
+          const deadLetter = name.endsWith('.dead') ? undefined : `${name}.dead`;
+          if (deadLetter && !(await boss.getQueue(deadLetter))) await boss.createQueue(deadLetter, { name: deadLetter });
+          if (await boss.getQueue(name)) continue;
+          await boss.createQueue(name, {
+            name, policy: options.policy ?? 'standard', ...(deadLetter ? { deadLetter } : {}), retryLimit: options.retryLimit ?? 8,
+            retryDelay: options.retryDelaySeconds ?? 2, retryBackoff: true, expireInSeconds: 120,
+          });
+        }
       });
-    });
-    queues.add(name);
+    })();
+    ready.catch(() => { ready = undefined; });
+    return ready;
   }
+  const known = (name: string) => {
+    if (!definitions.has(name.replace(/\.dead$/, ''))) throw new Error(`Job queue ${name} was never defined`);
+  };
 
   return {
-    start: () => (started ??= boss.start()),
-    /** Declares a queue's policy and retries; modules define their queues when they are built. */
+    start,
+    /** Declares a queue's policy and retries; modules define their queues when they are built, before start. */
     define(name: string, definition: QueueDefinition) {
+      if (ready) throw new Error(`Define ${name} before the job queue starts`);
       definitions.set(name, definition);
     },
     /** Enqueues a job; with `tx` it commits or rolls back with that transaction. */
     async send<T extends object>(name: string, data: T, options: JobOptions = {}, tx?: Queryable): Promise<string | null> {
-      await (started ??= boss.start()); // a queue that was never started drops sends silently
-      await ensureQueue(name);
+      known(name);
+      await start(); // a queue that was never started drops sends silently
       return boss.send(name, data, {
         ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
@@ -67,7 +76,8 @@ export function createJobQueue(databaseUrl: string, pool: pg.Pool, onError: (err
       });
     },
     async work<T extends object>(name: string, options: { batchSize?: number }, handler: JobHandler<T>): Promise<string> {
-      await ensureQueue(name);
+      known(name);
+      await start();
       return boss.work<T>(name, { batchSize: options.batchSize ?? 4, pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
         // Each job settles on its own: one failure must not retry its neighbours.
         const results = await Promise.allSettled(jobs.map((job) => handler(job.data, { id: job.id, retryCount: job.retryCount })));
@@ -80,7 +90,7 @@ export function createJobQueue(databaseUrl: string, pool: pg.Pool, onError: (err
     notify: (workerId: string) => boss.notifyWorker(workerId),
     size: (name: string) => boss.getQueueSize(name),
     async stop(): Promise<void> {
-      if (started) await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      if (ready) await boss.stop({ graceful: true, wait: true, timeout: 5000 });
     },
   };
 }
@@ -88,13 +98,13 @@ export type JobQueue = ReturnType<typeof createJobQueue>;
 
 const QUEUE_DDL_LOCK = 7_240_002;
 
-async function exclusively(pool: pg.Pool, fn: () => Promise<void>): Promise<void> {
-  const client = await pool.connect();
+async function exclusively(databaseUrl: string, fn: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'frontdesk-jobs-setup' });
+  await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [QUEUE_DDL_LOCK]);
     await fn();
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [QUEUE_DDL_LOCK]).catch(() => undefined);
-    client.release();
+    await client.end().catch(() => undefined); // ending the session releases the lock
   }
 }

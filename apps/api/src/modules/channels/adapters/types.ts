@@ -7,6 +7,8 @@ export interface ChannelAccount<C = Record<string, unknown>> {
   type: ChannelType;
   /** The whole config, secrets included (opened for this use only). */
   config: C;
+  /** Where the provider delivers this channel's webhooks (Twilio is told per send where to report delivery). */
+  webhookUrl?: string;
 }
 
 export type Verdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
@@ -31,6 +33,10 @@ export interface ChannelAdapter<C = Record<string, unknown>> {
   ratePerSecond: number;
   /** Whether a handle is a phone number (so the contact gets it as their phone). */
   handleIsPhone: boolean;
+  /** Whether a handle is an email address (so the contact gets it as their email). */
+  handleIsEmail?: boolean;
+  /** Whether replies answer the customer's last message by its thread (email's subject and Message-ID). */
+  threadsReplies?: boolean;
 }
 
 export class WebhookParseError extends Error {}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { InboundEvent, OutboundMessage, SendFailure } from '../domain/types';
 import { fit, menuLabel, numberedMenu } from '../domain/render';
-import { failure, hmacHex, isOutcome, postJson, sameText } from './http';
+import { failure, isOutcome, postJson } from './http';
+import { metaHandshake, verifyMetaSignature } from './meta';
 import { WebhookParseError, type ChannelAdapter } from './types';
 import { parseWhatsAppMessage } from './whatsapp-inbound';
 
@@ -31,17 +32,8 @@ export const whatsappCloud: ChannelAdapter<Config> = {
   ratePerSecond: 20,
   handleIsPhone: true,
 
-  verify(req, account) {
-    const expected = `sha256=${hmacHex('sha256', account.config.appSecret, req.rawBody)}`;
-    const given = req.headers['x-hub-signature-256'];
-    if (!given) return { ok: false, status: 401, reason: 'missing X-Hub-Signature-256' };
-    return sameText(given, expected) ? { ok: true } : { ok: false, status: 401, reason: 'bad X-Hub-Signature-256' };
-  },
-
-  handshake(req, account) {
-    const { 'hub.mode': mode, 'hub.verify_token': token, 'hub.challenge': challenge } = req.query;
-    return mode === 'subscribe' && challenge && sameText(token, account.config.verifyToken) ? challenge : undefined;
-  },
+  verify: (req, account) => verifyMetaSignature(req, account.config.appSecret),
+  handshake: (req, account) => metaHandshake(req, account.config.verifyToken),
 
   parse(req) {
     const envelope = Envelope.safeParse(safeJson(req.rawBody));

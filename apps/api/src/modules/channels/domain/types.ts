@@ -1,6 +1,6 @@
 /** What every provider's webhook becomes, whatever its wire format. */
 export type InboundEvent =
-  | { kind: 'message'; providerMessageId: string; from: string; name?: string; at: number; content: InboundContent }
+  | { kind: 'message'; providerMessageId: string; from: string; name?: string; at: number; content: InboundContent; thread?: MailThread }
   | { kind: 'status'; providerMessageId: string; status: DeliveryStatus; at: number; error?: ProviderError }
   | { kind: 'ignored'; providerEventId: string; reason: string };
 
@@ -25,7 +25,12 @@ export interface OutboundMessage {
   lang?: 'pt' | 'es' | 'en';
   options?: { id: string; label: string }[];
   template?: { name: string; language: string; variables: string[] };
+  /** Email: the customer's last message, so the reply stays in their thread. */
+  thread?: MailThread;
 }
+
+/** An email's subject and Message-ID, and the ids it answered (its References), for replying in thread. */
+export interface MailThread { subject: string; messageId: string; references: string[] }
 
 export type SendOutcome =
   | { ok: true; providerMessageId: string }
@@ -45,4 +50,6 @@ export interface WebhookRequest {
   headers: Record<string, string | undefined>;
   query: Record<string, string | undefined>;
   rawBody: Buffer;
+  /** When Frontdesk received it (its clock), for providers whose payloads carry no time (Twilio). */
+  receivedAt?: number;
 }

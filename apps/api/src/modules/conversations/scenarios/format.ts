@@ -58,6 +58,8 @@ export const Scenario = z.strictObject({
   blueprint: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use the tenant slug, e.g. kumon-vila-a'),
   description: z.string().optional(),
   now: z.iso.datetime({ offset: true, message: 'use an ISO instant such as 2026-11-25T13:00:00Z' }).optional(),
+  /** Meaningful only at its `now` (e.g. a notice period): skipped against a running instance. */
+  inProcessOnly: z.boolean().default(false),
   setup: z.strictObject({ bookings: z.array(SetupBooking).default([]) }).optional(),
   steps: z.array(Step).min(1, 'a scenario needs at least one step'),
 });

@@ -28,6 +28,7 @@ function stepLines(step: StepResult): string[] {
 
 /** One scenario: its steps with ✓/✗, and for a failing step what was expected and what the assistant said. */
 export function formatResult(r: ScenarioResult): string {
+  if (r.skipped) return `– ${r.file} — ${r.name}\n  skipped: ${r.skipped}`;
   const clock = `${r.fixedClock ? 'clock fixed at' : 'real clock from'} ${new Date(r.startedAt).toISOString()}`;
   return [
     `${r.passed ? OK : FAIL} ${r.file} — ${r.name}  (${clock})`,
@@ -40,12 +41,13 @@ export function formatResult(r: ScenarioResult): string {
 /** The last lines: how many passed, and which failed where. */
 export function formatSummary(results: ScenarioResult[]): string {
   const failed = results.filter((r) => !r.passed);
+  const skipped = results.filter((r) => r.skipped).length;
   const where = (r: ScenarioResult) => {
     const step = r.steps.find((s) => s.error !== undefined || s.checks.some((c) => !c.ok));
     return step ? `step ${step.number}` : 'before the conversation';
   };
   return [
-    `${scenarios(results.length)}: ${results.length - failed.length} passed, ${failed.length} failed`,
+    `${scenarios(results.length)}: ${results.length - failed.length - skipped} passed, ${failed.length} failed${skipped ? `, ${skipped} skipped` : ''}`,
     ...failed.map((r) => `  ${FAIL} ${r.file} (${where(r)}) — ${r.name}`),
   ].join('\n');
 }

@@ -17,6 +17,8 @@ export interface ScenarioResult {
   steps: StepResult[];
   notRun: number;
   error?: string;
+  /** Why it did not run (inProcessOnly against a running instance); a skipped scenario has not failed. */
+  skipped?: string;
   passed: boolean;
 }
 
@@ -32,6 +34,9 @@ export async function runScenario(instance: Instance, { file, scenario }: Scenar
   instance.setClock?.(fixed);
   const startedAt = fixed ?? Date.now();
   const result: ScenarioResult = { file, name: scenario.name, startedAt, fixedClock: fixed !== undefined, greeting: [], steps: [], notRun: 0, passed: false };
+  if (scenario.inProcessOnly && !instance.setClock) {
+    return { ...result, notRun: scenario.steps.length, passed: true, skipped: 'needs its fixed clock (inProcessOnly): runs in process only' };
+  }
   let api: TenantApi | undefined;
   let baseline: Awaited<ReturnType<TenantApi['bookings']>> | undefined;
   try {
