@@ -57,6 +57,7 @@ describe('a Messenger channel', () => {
       ({ content_type: 'text', title: `Sat 28 Nov, ${time}`, payload: `slot-${i + 1}` })));
 
     // Meta echoes our own send back to the page's webhook: stored, never answered.
+    await until(async () => (await app.db.query(`SELECT 1 FROM outbox WHERE handle=$1 AND status='sent'`, [PSID])).length === 1, 'the send recorded');
     const [sent] = await app.db.query<{ provider_message_id: string }>(`SELECT provider_message_id FROM outbox WHERE handle=$1`, [PSID]);
     const echo = { sender: { id: PAGE_ID }, recipient: { id: PSID }, timestamp: now + 1000, message: { is_echo: true, mid: sent!.provider_message_id, text: offer.text } };
     const delivered = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: now + 2000, delivery: { mids: [sent!.provider_message_id], watermark: now + 2000 } };

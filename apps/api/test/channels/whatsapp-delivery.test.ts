@@ -58,6 +58,18 @@ describe('WhatsApp sends and delivery receipts', () => {
     expect(message!.delivery.status).toBe('read');
   });
 
+  it('keeps a receipt that overtakes the record of its send, and applies it once the send is recorded', async () => {
+    await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110009', 'que horas vocês abrem?', now));
+    await until(async () => (await outboxOf('5511911110009'))[0]?.status === 'sent');
+    // The provider reports a message we have not recorded yet (its send is still being committed).
+    await app.db.query(`UPDATE outbox SET provider_message_id = NULL, status = 'queued' WHERE handle = $1`, ['5511911110009']);
+    await post(app, statusFor(delivered, 'wamid.overtaking'));
+    // Its first processing finds no such send and leaves it for the queue's retry.
+    await until(async () => (await app.db.query(`SELECT 1 FROM pgboss.job WHERE name = 'channel.inbound' AND state = 'retry'`)).length > 0);
+    await app.db.query(`UPDATE outbox SET provider_message_id = 'wamid.overtaking', status = 'sent' WHERE handle = $1`, ['5511911110009']);
+    await until(async () => (await outboxOf('5511911110009'))[0]?.status === 'delivered');
+  });
+
   it('backs off on a rate limit (130429) and sends once it passes', async () => {
     fake.failNext(2, 400, 130429, '(#130429) Rate limit hit');
     await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110002', 'onde fica a escola?', now));

@@ -66,12 +66,16 @@ export function channelsRepository(db: Queryable) {
     async rejectWebhook(channelId: string | null, reason: string, remoteAddr: string | undefined): Promise<void> {
       await db.query(`INSERT INTO webhook_rejections (channel_id, reason, remote_addr) VALUES ($1,$2,$3)`, [channelId, reason, remoteAddr ?? null]);
     },
-    /** Locks the unprocessed events among these ids, oldest first. */
-    async claimEvents(ids: number[]): Promise<{ id: number; tenantId: string; channelId: string; event: InboundEvent }[]> {
-      const rows = await db.query<{ id: number; tenant_id: string; channel_id: string; payload: InboundEvent }>(
-        `SELECT id, tenant_id, channel_id, payload FROM inbound_events WHERE id = ANY($1::bigint[]) AND processed_at IS NULL
+    /** Locks the unprocessed events among these ids, oldest first, with how long ago each arrived (the database's clock). */
+    async claimEvents(ids: number[]): Promise<{ id: number; tenantId: string; channelId: string; event: InboundEvent; ageMs: number }[]> {
+      const rows = await db.query<{ id: number; tenant_id: string; channel_id: string; payload: InboundEvent; age_ms: number }>(
+        `SELECT id, tenant_id, channel_id, payload, extract(epoch FROM now() - received_at)::float8 * 1000 AS age_ms
+           FROM inbound_events WHERE id = ANY($1::bigint[]) AND processed_at IS NULL
           ORDER BY id FOR UPDATE SKIP LOCKED`, [ids]);
-      return rows.map((r) => ({ id: Number(r.id), tenantId: r.tenant_id, channelId: r.channel_id, event: r.payload }));
+      return rows.map((r) => ({ id: Number(r.id), tenantId: r.tenant_id, channelId: r.channel_id, event: r.payload, ageMs: Number(r.age_ms) }));
+    },
+    async knowsSend(channelId: string, providerMessageId: string): Promise<boolean> {
+      return (await db.query(`SELECT 1 FROM outbox WHERE channel_id=$1 AND provider_message_id=$2`, [channelId, providerMessageId])).length > 0;
     },
     async markProcessed(id: number): Promise<void> {
       await db.query(`UPDATE inbound_events SET processed_at = now(), attempts = attempts + 1 WHERE id=$1`, [id]);

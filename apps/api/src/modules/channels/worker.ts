@@ -14,6 +14,7 @@ import type { InboundEvent } from './domain/types';
 import { channelsRepository, type ChannelRow } from './repository';
 
 export const TURN_JOB = 'conversation.turn';
+const RECEIPT_GRACE_MS = 2 * 60_000;
 export const SEND_JOB = 'channel.send';
 
 export interface WorkerDeps {
@@ -53,6 +54,7 @@ export function inboundWorker(deps: WorkerDeps) {
   return {
     /** One job per webhook request: its events in order, each exactly once. */
     async processEvents({ eventIds }: { eventIds: number[] }): Promise<void> {
+      let early = 0;
       for (const id of eventIds) {
         await db.transaction(async (tx) => {
           const repo = channelsRepository(tx);
@@ -60,14 +62,21 @@ export function inboundWorker(deps: WorkerDeps) {
           if (!claimed) return; // done already, or another worker has it
           const row = await repo.get(claimed.tenantId, claimed.channelId);
           const adapter = row && adapters[row.type];
-          if (row && adapter) {
-            const event = claimed.event;
-            if (event.kind === 'message') await onMessage(tx, row, adapter, event);
-            if (event.kind === 'status') await repo.recordStatus(row.id, event.providerMessageId, event.status, event.error);
+          const event = claimed.event;
+          if (row && adapter && event.kind === 'message') await onMessage(tx, row, adapter, event);
+          if (row && adapter && event.kind === 'status') {
+            // A receipt can overtake the record of our own send (the provider answers, then reports
+            // at once): leave it for the retry rather than lose it. Old unknown ids are not ours.
+            if (!(await repo.knowsSend(row.id, event.providerMessageId)) && claimed.ageMs < RECEIPT_GRACE_MS) {
+              early++;
+              return;
+            }
+            await repo.recordStatus(row.id, event.providerMessageId, event.status, event.error);
           }
           await repo.markProcessed(claimed.id);
         });
       }
+      if (early) throw new Error(`${early} delivery receipts arrived before their send was recorded; retrying`);
     },
     async runTurn({ tenantId, conversationId }: { tenantId: string; conversationId: string }): Promise<void> {
       await deps.conversations.processPending(tenantId, conversationId);
