@@ -26,11 +26,20 @@ CREATE TABLE inbound_events (
   received_at        timestamptz NOT NULL DEFAULT now(),
   processed_at       timestamptz,
   attempts           int NOT NULL DEFAULT 0,
+  next_attempt_at    timestamptz NOT NULL DEFAULT now(),
+  dead_at            timestamptz,   -- gave up after every retry; last_error says why
   last_error         text,
   FOREIGN KEY (tenant_id, channel_id) REFERENCES channels (tenant_id, id) ON DELETE CASCADE,
   UNIQUE (channel_id, provider_event_id)
 );
-CREATE INDEX inbound_events_unprocessed ON inbound_events (received_at) WHERE processed_at IS NULL;
+-- The table is its own queue: workers take due events in order, woken by this notification.
+CREATE INDEX inbound_events_due ON inbound_events (next_attempt_at, id) WHERE processed_at IS NULL AND dead_at IS NULL;
+CREATE FUNCTION notify_inbound() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('frontdesk_inbound', '');
+  RETURN NULL;
+END $$;
+CREATE TRIGGER inbound_events_notify AFTER INSERT ON inbound_events FOR EACH STATEMENT EXECUTE FUNCTION notify_inbound();
 
 CREATE TABLE webhook_rejections (
   id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

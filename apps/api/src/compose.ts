@@ -72,6 +72,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   const jobs = createJobQueue(databaseUrl, (err) => app.log.warn({ err }, 'job queue error'));
   const channels = createChannels({
     db, box, jobs, contacts, conversations: conversations.service, publicBase: baseUrl, burstWindowMs: config.burstWindowMs, clock, http,
+    databaseUrl, onError: (err) => app.log.warn({ err }, 'inbound event processing failed'),
   });
   accountsRoutes(app, accounts);
   scheduling.routes(app, baseUrl);
@@ -84,11 +85,9 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
       .then((tenants) => scheduling.holds.sweepExpired(tenants.map((t) => t.id)))
       .catch((err) => app.log.warn({ err }, 'hold sweep failed'));
     conversations.service.sweepPending(STRANDED_AFTER_MS).catch((err) => app.log.warn({ err }, 'pending message sweep failed'));
-    if (workersStarted) channels.sweep(STRANDED_AFTER_MS).catch((err) => app.log.warn({ err }, 'inbound event sweep failed'));
   }, 60_000);
   sweeper.unref();
   let closing: Promise<void> | undefined;
-  let workersStarted = false;
 
   return {
     app, db, accounts, scheduling, conversations, channels, jobs,
@@ -96,13 +95,13 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
       await checkSecretKey(db, box);
       await jobs.start();
       await channels.startWorkers();
-      workersStarted = true;
     },
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);
         closeEventStreams(app);
         await app.close();
+        await channels.stop();
         await jobs.stop();
         await listener.close();
         await db.close();

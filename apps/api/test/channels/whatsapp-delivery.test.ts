@@ -65,7 +65,8 @@ describe('WhatsApp sends and delivery receipts', () => {
     await app.db.query(`UPDATE outbox SET provider_message_id = NULL, status = 'queued' WHERE handle = $1`, ['5511911110009']);
     await post(app, statusFor(delivered, 'wamid.overtaking'));
     // Its first processing finds no such send and leaves it for the queue's retry.
-    await until(async () => (await app.db.query(`SELECT 1 FROM pgboss.job WHERE name = 'channel.inbound' AND state = 'retry'`)).length > 0);
+    await until(async () => (await app.db.query<{ last_error: string | null }>(
+      `SELECT last_error FROM inbound_events WHERE provider_event_id = 'wamid.overtaking:delivered' AND attempts > 0`)).length > 0);
     await app.db.query(`UPDATE outbox SET provider_message_id = 'wamid.overtaking', status = 'sent' WHERE handle = $1`, ['5511911110009']);
     await until(async () => (await outboxOf('5511911110009'))[0]?.status === 'delivered');
   });

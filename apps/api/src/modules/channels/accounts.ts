@@ -13,7 +13,7 @@ const split = (type: ChannelType, config: Record<string, unknown>) => {
 };
 
 /** A tenant's channel accounts: secrets sealed at rest and never returned. */
-export function channelAccounts(db: Database, box: SecretBox, webhookBase: string) {
+export function channelAccounts(db: Database, box: SecretBox, webhookBase: string, changed: (id: string) => void = () => undefined) {
   const repo = channelsRepository(db);
   const present = (row: ChannelRow): Channel => ({
     id: row.id, type: row.type, name: row.name, status: row.status, config: row.config,
@@ -46,10 +46,13 @@ export function channelAccounts(db: Database, box: SecretBox, webhookBase: strin
         config = open;
         sealed = box.seal(secrets);
       }
-      return present((await repo.update(tenantId, id, { ...patch, config, secrets: sealed }))!);
+      const updated = (await repo.update(tenantId, id, { ...patch, config, secrets: sealed }))!;
+      changed(id);
+      return present(updated);
     },
     async remove(tenantId: string, id: string): Promise<void> {
       if (!(await repo.remove(tenantId, id))) throw notFound('Channel');
+      changed(id);
     },
     /** The account with its secrets opened, for a webhook or a send (never leaves the process). */
     account: (row: ChannelRow): ChannelAccount => ({

@@ -6,7 +6,8 @@ import type { ContactsService } from '../contacts';
 import type { ConversationService } from '../conversations/service';
 import { channelAccounts } from './accounts';
 import { sendPacer } from './domain/rate-limiter';
-import { INBOUND_JOB, webhookIntake } from './intake';
+import { webhookIntake } from './intake';
+import { inboundDispatcher } from './dispatcher';
 import { channelRoutes } from './routes';
 import { outboxSender } from './sender';
 import { inboundWorker, SEND_JOB, TURN_JOB } from './worker';
@@ -21,6 +22,8 @@ export interface ChannelDeps {
   contacts: ContactsService;
   conversations: ConversationService;
   publicBase: string;
+  databaseUrl: string;
+  onError: (err: unknown) => void;
   burstWindowMs: number;
   clock: { now(): number };
   http?: typeof fetch;
@@ -28,8 +31,10 @@ export interface ChannelDeps {
 
 /** Channels: accounts, webhooks in, the customer's conversation, outbox sends out. */
 export function createChannels(deps: ChannelDeps) {
-  const accounts = channelAccounts(deps.db, deps.box, deps.publicBase);
-  const intake = webhookIntake(deps.db, accounts, deps.jobs, deps.clock);
+  let forget = (_id: string) => undefined as unknown;
+  const accounts = channelAccounts(deps.db, deps.box, deps.publicBase, (id) => forget(id));
+  const intake = webhookIntake(deps.db, accounts, deps.clock);
+  forget = intake.forget;
   const templates = messageTemplates(deps.db);
   const inbound = inboundWorker({ ...deps, templates });
   const send = outboxSender({
@@ -37,7 +42,7 @@ export function createChannels(deps: ChannelDeps) {
     pace: sendPacer(() => Date.now(), (ms) => new Promise((r) => setTimeout(r, ms))),
   });
   deps.conversations.useDelivery(inbound.deliver);
-  deps.jobs.define(INBOUND_JOB, { retryLimit: 8 });
+  const dispatcher = inboundDispatcher(deps.db, deps.databaseUrl, (id) => inbound.processEvent(id), deps.onError);
   deps.jobs.define(TURN_JOB, { policy: 'stately', retryLimit: 5 });
   deps.jobs.define(SEND_JOB, { retryLimit: 6, retryDelaySeconds: 2 });
   deps.jobs.define(`${SEND_JOB}.dead`, { retryLimit: 2 });
@@ -49,17 +54,15 @@ export function createChannels(deps: ChannelDeps) {
     },
     /** Starts the workers; call after migrations. */
     async startWorkers(): Promise<void> {
-      await deps.jobs.work<{ eventIds: number[] }>(INBOUND_JOB, { batchSize: 8 }, (data) => inbound.processEvents(data));
+      await dispatcher.start();
       await deps.jobs.work<{ tenantId: string; conversationId: string }>(TURN_JOB, { batchSize: 4 }, (data) => inbound.runTurn(data));
       await deps.jobs.work<{ tenantId: string; outboxId: string }>(SEND_JOB, { batchSize: 8 }, (data) => send(data));
       // Retries ran out: the send is failed for good, with why (staff see it on the message).
       await deps.jobs.work<{ tenantId: string; outboxId: string }>(`${SEND_JOB}.dead`, {}, async ({ tenantId, outboxId }) =>
         channelsRepository(deps.db).recordSend(tenantId, outboxId, { status: 'failed', error: { code: 'gave_up', title: 'Still failing after every retry' } }));
     },
-    /** Events stored whose job was lost (a crash before the queue saw them) go round again. */
-    async sweep(olderThanMs: number): Promise<void> {
-      const ids = await channelsRepository(deps.db).unprocessedEventIds(olderThanMs);
-      if (ids.length) await deps.jobs.send(INBOUND_JOB, { eventIds: ids });
+    async stop(): Promise<void> {
+      await dispatcher.stop();
     },
   };
 }

@@ -1,34 +1,50 @@
 import type { Database } from '../../platform/db/database';
-import type { JobQueue } from '../../platform/jobs/queue';
 import { AppError, notFound } from '../../shared/errors';
 import type { ChannelAccounts } from './accounts';
+import type { ChannelAccount } from './adapters/types';
+import type { ChannelRow } from './repository';
 import { adapters } from './adapters';
 import { eventId, WebhookParseError } from './adapters/types';
 import type { WebhookRequest } from './domain/types';
 import { channelsRepository } from './repository';
+import { eventBatcher } from './event-batcher';
 
-export const INBOUND_JOB = 'channel.inbound';
+const CHANNEL_CACHE_MS = 5_000;
 
 /**
  * A provider's webhook: verified as the provider specifies, its events stored (a redelivery
  * stores nothing new) and queued for processing in one transaction, then acknowledged. A
  * refused request is recorded and changes nothing else.
  */
-export function webhookIntake(db: Database, accounts: ChannelAccounts, jobs: JobQueue, clock: { now(): number }) {
+export function webhookIntake(db: Database, accounts: ChannelAccounts, clock: { now(): number }) {
   const repo = channelsRepository(db);
+  const storeTogether = eventBatcher((items) => repo.storeEvents(items));
   async function refuse(channelId: string | null, reason: string, remote: string | undefined, error: AppError): Promise<never> {
     await repo.rejectWebhook(channelId, reason, remote);
     throw error;
   }
+  // A channel's row and opened secrets, kept for a few seconds: a provider delivers in bursts.
+  const cache = new Map<string, { until: number; value: Promise<{ row: ChannelRow; account: ChannelAccount } | undefined> }>();
+  function cached(channelId: string) {
+    const now = Date.now();
+    const hit = cache.get(channelId);
+    if (hit && hit.until > now) return hit.value;
+    const value = repo.byId(channelId).then((row) => row && { row, account: accounts.account(row) });
+    value.catch(() => cache.delete(channelId));
+    cache.set(channelId, { until: now + CHANNEL_CACHE_MS, value });
+    return value;
+  }
   async function channelFor(channelId: string, remote: string | undefined) {
-    const row = await repo.byId(channelId);
-    const adapter = row && adapters[row.type];
-    if (!row || !adapter) return refuse(null, `unknown channel ${channelId}`, remote, notFound('Channel'));
-    if (row.status === 'disabled') return refuse(row.id, 'channel disabled', remote, new AppError('CHANNEL_DISABLED'));
-    return { row, adapter, account: accounts.account(row) };
+    const found = await cached(channelId);
+    const adapter = found && adapters[found.row.type];
+    if (!found || !adapter) return refuse(null, `unknown channel ${channelId}`, remote, notFound('Channel'));
+    if (found.row.status === 'disabled') return refuse(found.row.id, 'channel disabled', remote, new AppError('CHANNEL_DISABLED'));
+    return { row: found.row, adapter, account: found.account };
   }
 
   return {
+    /** Forget a channel after it changes (disabled, new secrets) so the next webhook sees it at once. */
+    forget: (channelId: string) => cache.delete(channelId),
     async handshake(channelId: string, req: WebhookRequest, remote: string | undefined): Promise<string> {
       const { row, adapter, account } = await channelFor(channelId, remote);
       const answer = adapter.handshake?.(req, account);
@@ -46,11 +62,8 @@ export function webhookIntake(db: Database, accounts: ChannelAccounts, jobs: Job
         if (!(err instanceof WebhookParseError)) throw err;
         return refuse(row.id, `unparseable: ${err.message}`, remote, new AppError('WEBHOOK_UNPARSEABLE', err.message));
       }
-      const stored = await db.transaction(async (tx) => {
-        const ids = await channelsRepository(tx).storeEvents(row.tenantId, row.id, events.map((event) => ({ eventId: eventId(event), event })));
-        if (ids.length) await jobs.send(INBOUND_JOB, { eventIds: ids }, {}, tx);
-        return ids.length;
-      });
+      // One statement: stored (and the workers woken by its notification) before we answer.
+      const stored = await storeTogether(events.map((event) => ({ tenantId: row.tenantId, channelId: row.id, eventId: eventId(event), event })));
       return { stored, received: events.length, acknowledge: adapter.acknowledge };
     },
   };

@@ -53,15 +53,16 @@ export function channelsRepository(db: Queryable) {
       return (await db.query(`SELECT * FROM channels WHERE tenant_id=$1 ORDER BY created_at`, [tenantId])).map(toChannel);
     },
 
-    /** Stores the events not seen before; returns the ids of the new ones. */
-    async storeEvents(tenantId: string, channelId: string, events: { eventId: string; event: InboundEvent }[]): Promise<number[]> {
-      if (!events.length) return [];
-      const rows = await db.query<{ id: number }>(
+    /** Stores the events not seen before, from any channels, in one statement; returns the keys ("channel event") of the new ones. */
+    async storeEvents(events: { tenantId: string; channelId: string; eventId: string; event: InboundEvent }[]): Promise<Set<string>> {
+      if (!events.length) return new Set();
+      const rows = await db.query<{ channel_id: string; provider_event_id: string }>(
         `INSERT INTO inbound_events (tenant_id, channel_id, provider_event_id, payload)
-         SELECT $1, $2, e.id, e.payload FROM jsonb_to_recordset($3::jsonb) AS e(id text, payload jsonb)
-         ON CONFLICT (channel_id, provider_event_id) DO NOTHING RETURNING id`,
-        [tenantId, channelId, JSON.stringify(events.map((e) => ({ id: e.eventId, payload: e.event })))], 'inbound-store');
-      return rows.map((r) => Number(r.id));
+         SELECT e.tenant_id, e.channel_id, e.id, e.payload
+           FROM jsonb_to_recordset($1::jsonb) AS e(tenant_id uuid, channel_id uuid, id text, payload jsonb)
+         ON CONFLICT (channel_id, provider_event_id) DO NOTHING RETURNING channel_id, provider_event_id`,
+        [JSON.stringify(events.map((e) => ({ tenant_id: e.tenantId, channel_id: e.channelId, id: e.eventId, payload: e.event })))], 'inbound-store');
+      return new Set(rows.map((r) => `${r.channel_id} ${r.provider_event_id}`));
     },
     async rejectWebhook(channelId: string | null, reason: string, remoteAddr: string | undefined): Promise<void> {
       await db.query(`INSERT INTO webhook_rejections (channel_id, reason, remote_addr) VALUES ($1,$2,$3)`, [channelId, reason, remoteAddr ?? null]);
@@ -80,13 +81,21 @@ export function channelsRepository(db: Queryable) {
     async markProcessed(id: number): Promise<void> {
       await db.query(`UPDATE inbound_events SET processed_at = now(), attempts = attempts + 1 WHERE id=$1`, [id]);
     },
-    async unprocessedEventIds(olderThanMs: number): Promise<number[]> {
+    /** Events due for processing, oldest first. */
+    async dueEventIds(limit: number): Promise<number[]> {
       const rows = await db.query<{ id: number }>(
-        `SELECT id FROM inbound_events WHERE processed_at IS NULL AND received_at < now() - make_interval(secs => $1::float8 / 1000)
-          ORDER BY id LIMIT 500`, [olderThanMs]);
+        `SELECT id FROM inbound_events WHERE processed_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
+          ORDER BY next_attempt_at, id LIMIT $1`, [limit], 'inbound-due');
       return rows.map((r) => Number(r.id));
     },
-
+    /** A failed attempt: tried again after an exponential wait, or given up with why after the last. */
+    async failEvent(id: number, error: string, maxAttempts: number): Promise<void> {
+      await db.query(
+        `UPDATE inbound_events SET attempts = attempts + 1, last_error = $2,
+                next_attempt_at = now() + make_interval(secs => least(2 ^ attempts, 300)),
+                dead_at = CASE WHEN attempts + 1 >= $3 THEN now() END
+          WHERE id = $1 AND processed_at IS NULL`, [id, error.slice(0, 1000), maxAttempts]);
+    },
     async identity(tenantId: string, channelId: string, handle: string): Promise<Identity | undefined> {
       const [row] = await db.query<{ contact_id: string; conversation_id: string | null; last_inbound_at: Date | null; status: Identity['status'] }>(
         `SELECT contact_id, conversation_id, last_inbound_at, status FROM channel_identities WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3`,

@@ -52,31 +52,29 @@ export function inboundWorker(deps: WorkerDeps) {
   }
 
   return {
-    /** One job per webhook request: its events in order, each exactly once. */
-    async processEvents({ eventIds }: { eventIds: number[] }): Promise<void> {
-      let early = 0;
-      for (const id of eventIds) {
-        await db.transaction(async (tx) => {
-          const repo = channelsRepository(tx);
-          const [claimed] = await repo.claimEvents([id]);
-          if (!claimed) return; // done already, or another worker has it
-          const row = await repo.get(claimed.tenantId, claimed.channelId);
-          const adapter = row && adapters[row.type];
-          const event = claimed.event;
-          if (row && adapter && event.kind === 'message') await onMessage(tx, row, adapter, event);
-          if (row && adapter && event.kind === 'status') {
-            // A receipt can overtake the record of our own send (the provider answers, then reports
-            // at once): leave it for the retry rather than lose it. Old unknown ids are not ours.
-            if (!(await repo.knowsSend(row.id, event.providerMessageId)) && claimed.ageMs < RECEIPT_GRACE_MS) {
-              early++;
-              return;
-            }
-            await repo.recordStatus(row.id, event.providerMessageId, event.status, event.error);
+    /**
+     * One stored event, exactly once: claimed with its row locked, applied, marked processed in
+     * the same transaction. Throws to have the dispatcher try again later.
+     */
+    async processEvent(id: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        const repo = channelsRepository(tx);
+        const [claimed] = await repo.claimEvents([id]);
+        if (!claimed) return; // done already, or another worker has it
+        const row = await repo.get(claimed.tenantId, claimed.channelId);
+        const adapter = row && adapters[row.type];
+        const event = claimed.event;
+        if (row && adapter && event.kind === 'message') await onMessage(tx, row, adapter, event);
+        if (row && adapter && event.kind === 'status') {
+          // A receipt can overtake the record of our own send (the provider answers, then reports
+          // at once): try it again shortly rather than lose it. Old unknown ids are not ours.
+          if (!(await repo.knowsSend(row.id, event.providerMessageId)) && claimed.ageMs < RECEIPT_GRACE_MS) {
+            throw new Error(`receipt for ${event.providerMessageId} arrived before its send was recorded`);
           }
-          await repo.markProcessed(claimed.id);
-        });
-      }
-      if (early) throw new Error(`${early} delivery receipts arrived before their send was recorded; retrying`);
+          await repo.recordStatus(row.id, event.providerMessageId, event.status, event.error);
+        }
+        await repo.markProcessed(claimed.id);
+      });
     },
     async runTurn({ tenantId, conversationId }: { tenantId: string; conversationId: string }): Promise<void> {
       await deps.conversations.processPending(tenantId, conversationId);

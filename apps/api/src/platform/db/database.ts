@@ -9,6 +9,8 @@ export type Row = Record<string, unknown>;
 export interface Queryable {
   /** `name` makes it a prepared statement, planned once per connection (for hot queries). */
   query<T extends Row = Row>(text: string, params?: unknown[], name?: string): Promise<T[]>;
+  /** Inside a transaction: runs `fn` once it has committed (never if it rolls back). */
+  afterCommit?(fn: () => void): void;
 }
 
 export interface Database extends Queryable {
@@ -34,10 +36,12 @@ export function connectDatabase(url: string, max: number): Database {
     query: (text, params, name) => run(pool, text, params, name),
     async transaction(fn) {
       const client = await pool.connect();
+      const committed: (() => void)[] = [];
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: (text, params, name) => run(client, text, params, name) });
+        const result = await fn({ query: (text, params, name) => run(client, text, params, name), afterCommit: (cb) => committed.push(cb) });
         await client.query('COMMIT');
+        for (const cb of committed) cb();
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -29,6 +29,7 @@ export function createJobQueue(databaseUrl: string, onError: (err: unknown) => v
   });
   boss.on('error', onError);
   const definitions = new Map<string, QueueDefinition>();
+  const workers = new Map<string, string[]>();
   let ready: Promise<void> | undefined;
 
   /**
@@ -69,16 +70,21 @@ export function createJobQueue(databaseUrl: string, onError: (err: unknown) => v
     async send<T extends object>(name: string, data: T, options: JobOptions = {}, tx?: Queryable): Promise<string | null> {
       known(name);
       await start(); // a queue that was never started drops sends silently
-      return boss.send(name, data, {
+      // This process's workers of that queue look at once (after the commit), not at their next poll.
+      const wake = () => (workers.get(name) ?? []).forEach((id) => boss.notifyWorker(id));
+      tx?.afterCommit?.(wake);
+      const id = await boss.send(name, data, {
         ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
         ...(tx ? { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.query(text, values) }) } } : {}),
       });
+      if (!tx) wake();
+      return id;
     },
     async work<T extends object>(name: string, options: { batchSize?: number }, handler: JobHandler<T>): Promise<string> {
       known(name);
       await start();
-      return boss.work<T>(name, { batchSize: options.batchSize ?? 4, pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
+      const id = await boss.work<T>(name, { batchSize: options.batchSize ?? 4, pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
         // Each job settles on its own: one failure must not retry its neighbours.
         const results = await Promise.allSettled(jobs.map((job) => handler(job.data, { id: job.id, retryCount: job.retryCount })));
         const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ job: jobs[i]!, reason: r.reason }] : []));
@@ -86,8 +92,9 @@ export function createJobQueue(databaseUrl: string, onError: (err: unknown) => v
         const done = jobs.filter((_, i) => results[i]!.status === 'fulfilled').map((j) => j.id);
         if (done.length) await boss.complete(name, done);
       });
+      workers.set(name, [...(workers.get(name) ?? []), id]);
+      return id;
     },
-    notify: (workerId: string) => boss.notifyWorker(workerId),
     size: (name: string) => boss.getQueueSize(name),
     async stop(): Promise<void> {
       if (ready) await boss.stop({ graceful: true, wait: true, timeout: 5000 });
