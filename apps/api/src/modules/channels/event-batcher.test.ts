@@ -8,7 +8,7 @@ describe('group commit of webhook events', () => {
   it('writes the events of requests arriving together in one statement and answers each with its own count', async () => {
     const statements: string[][] = [];
     const seen = new Set<string>(['c1 old']);
-    const store = async (items: ReturnType<typeof item>[]) => {
+    const store = async (items: { channelId: string; eventId: string }[]) => {
       statements.push(items.map((i) => i.eventId));
       const fresh = new Set<string>();
       for (const i of items) {

@@ -21,8 +21,8 @@ export interface ReplyOut { text: string; options?: Reply['options']; seq?: numb
  * together. The request that carried the last message of a burst gets the replies.
  */
 export function conversationInbox(db: Database, runTurn: RunTurn, options: InboxOptions) {
-  async function record(tenantId: string, conversationId: string, text: string, clientMessageId?: string): Promise<number> {
-    const repo = conversationsRepository(db);
+  async function record(q: Queryable, tenantId: string, conversationId: string, text: string, clientMessageId?: string): Promise<number> {
+    const repo = conversationsRepository(q);
     try {
       const stored = await repo.insertPending(tenantId, conversationId, text, clientMessageId);
       if (stored) return stored.seq;
@@ -36,37 +36,52 @@ export function conversationInbox(db: Database, runTurn: RunTurn, options: Inbox
   /** Reads the conversation's pending messages as one turn, unless a later message will. */
   async function processPending(tenantId: string, conversationId: string, ownSeq?: number): Promise<ReplyOut[]> {
     return db.transaction(async (tx) => {
-      const repo = conversationsRepository(tx);
-      const conversation = await repo.lock(tenantId, conversationId);
+      const conversation = await conversationsRepository(tx).lock(tenantId, conversationId);
       if (!conversation) throw notFound('Conversation');
-      const pending = await repo.pendingMessages(tenantId, conversationId);
-      const last = pending[pending.length - 1];
-      if (ownSeq !== undefined && !pending.some((m) => m.seq === ownSeq)) return repliesAfter(tx, tenantId, conversationId, ownSeq);
-      if (!last || (ownSeq !== undefined && last.seq !== ownSeq)) return [];
-      if (humanHolds(conversation, options.clock.now())) {
-        await repo.markRead(tenantId, conversationId, last.seq, {});
-        return [];
-      }
-      if (conversation.handledBy === 'human') await repo.setHandler(tenantId, conversationId, 'assistant', null);
-      // A tapped button is read as its option id, which the turn recognises as that choice.
-      const text = pending.map((m) => m.optionId ?? m.text).join('\n');
-      const { state, replies, understanding, toolCalls } = await runTurn(tx, tenantId, conversation, text);
-      await repo.saveState(tenantId, conversationId, state);
-      await repo.markRead(tenantId, conversationId, last.seq, { understanding, toolCalls });
-      const stored = await repo.insertMessages(tenantId, conversationId, replies.map((r) => ({
-        direction: 'out' as const, author: 'assistant' as const, text: r.text, options: r.options, sources: r.sources,
-      })));
-      if (options.deliver && conversation.channelId) await options.deliver(tx, conversation, stored);
-      return stored.map(present);
+      return processLocked(tx, conversation, ownSeq);
     });
+  }
+
+  async function processLocked(tx: Queryable, conversation: ConversationRow, ownSeq?: number): Promise<ReplyOut[]> {
+    const { tenantId, id: conversationId } = conversation;
+    const repo = conversationsRepository(tx);
+    const pending = await repo.pendingMessages(tenantId, conversationId);
+    const last = pending[pending.length - 1];
+    if (ownSeq !== undefined && !pending.some((m) => m.seq === ownSeq)) return repliesAfter(tx, tenantId, conversationId, ownSeq);
+    if (!last || (ownSeq !== undefined && last.seq !== ownSeq)) return [];
+    if (humanHolds(conversation, options.clock.now())) {
+      await repo.markRead(tenantId, conversationId, last.seq, {});
+      return [];
+    }
+    if (conversation.handledBy === 'human') await repo.setHandler(tenantId, conversationId, 'assistant', null);
+    // A tapped button is read as its option id, which the turn recognises as that choice.
+    const text = pending.map((m) => m.optionId ?? m.text).join('\n');
+    const { state, replies, understanding, toolCalls } = await runTurn(tx, tenantId, conversation, text);
+    const stored = await repo.finishTurn(tenantId, conversationId, {
+      state, lastSeq: last.seq, understanding, toolCalls,
+      replies: replies.map((r) => ({ direction: 'out' as const, author: 'assistant' as const, text: r.text, options: r.options, sources: r.sources })),
+    });
+    if (options.deliver && conversation.channelId) await options.deliver(tx, conversation, stored);
+    return stored.map(present);
   }
 
   return {
     /** A customer message; a repeated clientMessageId gets the first answer and changes nothing. */
     async receive(tenantId: string, conversationId: string, text: string, clientMessageId?: string): Promise<{ replies: ReplyOut[] }> {
-      const seq = await record(tenantId, conversationId, text, clientMessageId);
-      if (options.burstWindowMs > 0) await sleep(options.burstWindowMs);
-      return { replies: await processPending(tenantId, conversationId, seq) };
+      if (options.burstWindowMs > 0) {
+        const seq = await record(db, tenantId, conversationId, text, clientMessageId);
+        await sleep(options.burstWindowMs);
+        return { replies: await processPending(tenantId, conversationId, seq) };
+      }
+      // No window to wait out: the message and its turn commit together (one commit, not two);
+      // if the turn fails, nothing is stored and the client's retry of the same id starts afresh.
+      return {
+        replies: await db.transaction(async (tx) => {
+          const conversation = await conversationsRepository(tx).lock(tenantId, conversationId);
+          if (!conversation) throw notFound('Conversation');
+          return processLocked(tx, conversation, await record(tx, tenantId, conversationId, text, clientMessageId));
+        }),
+      };
     },
     /** One turn for a channel conversation's unread messages (the burst window was the job's delay). */
     processPending: (tenantId: string, conversationId: string) => processPending(tenantId, conversationId),

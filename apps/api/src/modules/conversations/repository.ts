@@ -119,6 +119,31 @@ export function conversationsRepository(db: Queryable) {
       );
       return row && toMessage(row);
     },
+    /**
+     * The end of a turn in one statement: the new state, the burst marked read (its last message
+     * keeping what was understood and which tools ran), and the replies, in order.
+     */
+    async finishTurn(tenantId: string, conversationId: string, turn: {
+      state: ConversationState; lastSeq: number; understanding: unknown; toolCalls: unknown; replies: NewMessage[];
+    }): Promise<MessageRecord[]> {
+      const rows = await db.query(
+        `WITH saved AS (
+           UPDATE conversations SET state=$3, last_message_at=now(), version=version+1 WHERE tenant_id=$1 AND id=$2
+         ), read AS (
+           UPDATE messages SET pending = false,
+                  understanding = CASE WHEN seq = $4 THEN $5::jsonb END, tool_calls = CASE WHEN seq = $4 THEN $6::jsonb END
+            WHERE tenant_id=$1 AND conversation_id=$2 AND pending AND seq <= $4
+         )
+         INSERT INTO messages (tenant_id, conversation_id, direction, author, text, options, sources)
+         SELECT $1, $2, 'out', 'assistant', m.text, m.options, m.sources
+           FROM ROWS FROM (jsonb_to_recordset($7::jsonb) AS (text text, options jsonb, sources jsonb)) WITH ORDINALITY AS m(text, options, sources, n)
+          ORDER BY m.n
+         RETURNING *`,
+        [tenantId, conversationId, JSON.stringify(turn.state), turn.lastSeq, JSON.stringify(turn.understanding ?? null),
+          JSON.stringify(turn.toolCalls ?? null), JSON.stringify(turn.replies.map((r) => ({ text: r.text, options: r.options ?? null, sources: r.sources ?? null })))],
+        'turn-finish');
+      return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
+    },
     /** Several messages in one statement, in order (a turn's replies). */
     async insertMessages(tenantId: string, conversationId: string, messages: NewMessage[]): Promise<MessageRecord[]> {
       if (!messages.length) return [];

@@ -42,13 +42,27 @@ export interface TurnResult { state: ConversationState; replies: Reply[]; unders
  */
 export type LlmTurn = { answered: true; turn: TurnResult } | { answered: false; state: ConversationState; toolCalls: unknown[]; resume?: ToolEvent };
 
+const SETTINGS_TTL_MS = 5_000;
+
 export function llmTurns(db: Database, ports: AssistantPorts, options: LlmOptions) {
   const repo = llmRepository(db, options.secrets);
   const breakers = new Map<string, BreakerState>();
   const breakerOf = (tenantId: string) => breakers.get(tenantId) ?? closedBreaker;
 
+  // Read on every turn, changed rarely: kept a few seconds, dropped at once when saved (forget).
+  const settingsCache = new Map<string, { until: number; value: Promise<LlmSettingsRow | undefined> }>();
+  function settingsOf(tenantId: string): Promise<LlmSettingsRow | undefined> {
+    const now = Date.now();
+    const hit = settingsCache.get(tenantId);
+    if (hit && hit.until > now) return hit.value;
+    const value = repo.settings(tenantId);
+    value.catch(() => settingsCache.delete(tenantId));
+    settingsCache.set(tenantId, { until: now + SETTINGS_TTL_MS, value });
+    return value;
+  }
+
   async function tryTurn(input: LlmTurnInput): Promise<LlmTurn> {
-    const settings = await repo.settings(input.tenantId);
+    const settings = await settingsOf(input.tenantId);
     if (!configured(settings)) return { answered: false, state: input.state, toolCalls: [] };
     const skip = (reason: string): LlmTurn => ({ answered: false, state: input.state, toolCalls: [{ llm: { skipped: reason } }] });
     if (input.state.stage === 'opted_out' || input.understanding.intent === 'opt_out') return skip('opt_out');
@@ -104,7 +118,13 @@ export function llmTurns(db: Database, ports: AssistantPorts, options: LlmOption
     };
   }
 
-  return { tryTurn, forget: (tenantId: string) => breakers.delete(tenantId) };
+  return {
+    tryTurn,
+    forget: (tenantId: string) => {
+      breakers.delete(tenantId);
+      settingsCache.delete(tenantId);
+    },
+  };
 }
 export type LlmTurns = ReturnType<typeof llmTurns>;
 
