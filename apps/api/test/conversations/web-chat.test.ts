@@ -214,4 +214,17 @@ describe('web chat with the assistant', () => {
     expect(offered.at(-1)!.options).toHaveLength(3);
     expect(offered.at(-1)!.options!.every((o) => /Fri/.test(o.label))).toBe(true);
   });
+
+  it('lets go of the slot it held when the customer asks for another time', async () => {
+    app.clock.set(Date.parse('2026-11-25T13:00:00Z')); // Wed 10:00 in São Paulo
+    const chat = await startChat('kumon-vila-a');
+    const offered = await chat.send('Oi, queria marcar uma avaliação na sexta de manhã');
+    await chat.send(offered.at(-1)!.options![0]!.label);
+    const heldBefore = await app.db.query<{ id: string }>(`SELECT h.id FROM holds h JOIN tenants t ON t.id = h.tenant_id WHERE t.slug = 'kumon-vila-a'`);
+    expect(heldBefore).toHaveLength(1);
+    const again = await chat.send('na verdade prefiro sexta às 15h');
+    expect(again.at(-1)!.options!.length).toBeGreaterThan(0);
+    const heldAfter = await app.db.query<{ id: string }>(`SELECT h.id FROM holds h JOIN tenants t ON t.id = h.tenant_id WHERE t.slug = 'kumon-vila-a'`);
+    expect(heldAfter.map((h) => h.id)).not.toContain(heldBefore[0]!.id);
+  });
 });

@@ -72,10 +72,13 @@ export function conversationService(db: Database, ports: AssistantPorts, options
       const result = step(state, event, ctx);
       state = result.state;
       replies.push(...result.replies);
-      const command = result.commands[0];
-      if (!command) break;
-      const outcome = await runCommand(ports, tenantId, state, ctx, command, handOff);
-      toolCalls.push({ command, outcome });
+      // Commands run in order; the first one with something to report is fed back to the policy.
+      let outcome: PolicyEvent | undefined;
+      for (const command of result.commands) {
+        outcome = await runCommand(ports, tenantId, state, ctx, command, handOff);
+        toolCalls.push({ command, outcome });
+        if (outcome) break;
+      }
       if (!outcome) break;
       event = outcome;
     }

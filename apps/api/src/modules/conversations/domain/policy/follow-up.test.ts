@@ -74,7 +74,9 @@ describe('changing one\'s mind about a booking in progress', () => {
   it('searches again when, with a slot put aside, the customer names another time; a yes to the same slot books', () => {
     const ten = { text: '10am', start: 0, end: 4, time: '10:00' };
     const r = say({ ...held, stage: 'asking_name', customer: {} }, '10am', heard('inform', 'en', { dateTimes: [ten] }));
-    expect(r.commands).toEqual([expect.objectContaining({ kind: 'find_slots', when: expect.objectContaining({ date: '2026-11-27', time: '10:00' }) })]);
+    // The slot put aside is let go first, so it is free again for the new search and for others.
+    expect(r.commands).toEqual([{ kind: 'release_hold', holdId: 'h1' },
+      expect.objectContaining({ kind: 'find_slots', when: expect.objectContaining({ date: '2026-11-27', time: '10:00' }) })]);
     expect(r.state).toMatchObject({ holdId: undefined, chosen: undefined });
     const same = { text: 'sexta às 8h', start: 0, end: 11, date: '2026-11-27', time: '08:00' };
     expect(say(held, 'sim, sexta às 8h', heard('affirm', 'pt', { dateTimes: [same] })).commands.map((c) => c.kind)).toEqual(['book']);

@@ -56,7 +56,12 @@ function onMessage(
   const picked = pickedByTime(state, u, ctx.timeZone);
   if (picked) return chooseOffer(state, picked.id, ctx);
   const changed = changeOfMind(state, u, ctx.timeZone);
-  if (changed) return changed === 'drop' ? declineBooking(state) : advanceBooking({ ...state, when: changed.search, holdId: undefined, chosen: undefined }, ctx);
+  if (changed === 'drop') return declineBooking(state);
+  if (changed) {
+    // Another time: the slot held for the old one is let go before searching again.
+    const search = advanceBooking({ ...state, when: changed.search, holdId: undefined, chosen: undefined }, ctx);
+    return state.holdId ? { ...search, commands: [{ kind: 'release_hold', holdId: state.holdId }, ...search.commands] } : search;
+  }
   switch (u.intent) {
     case 'opt_out':
       return { state: { ...state, stage: 'opted_out' }, replies: [{ text: say(state.lang, 'optedOut') }], commands: [] };
