@@ -76,6 +76,7 @@ ALTER TABLE messages ADD COLUMN delivery jsonb;   -- outbound: {status, at, erro
 CREATE TABLE outbox (
   tenant_id            uuid NOT NULL,
   id                   uuid NOT NULL DEFAULT gen_random_uuid(),
+  seq                  bigint GENERATED ALWAYS AS IDENTITY,  -- sends to one handle go out in this order
   channel_id           uuid NOT NULL,
   handle               text NOT NULL,
   message_id           uuid,          -- the conversation message this sends, if any
@@ -91,6 +92,7 @@ CREATE TABLE outbox (
   FOREIGN KEY (tenant_id, channel_id) REFERENCES channels (tenant_id, id) ON DELETE CASCADE
 );
 CREATE INDEX outbox_by_provider_id ON outbox (channel_id, provider_message_id) WHERE provider_message_id IS NOT NULL;
+CREATE INDEX outbox_queued ON outbox (tenant_id, channel_id, handle, seq) WHERE status = 'queued';
 
 -- A value sealed with the secret key when secrets were first stored: a server started with
 -- another key refuses to start instead of failing on every webhook.

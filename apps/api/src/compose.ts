@@ -30,6 +30,8 @@ export interface AppParts {
   jobs: JobQueue;
   /** Starts the job workers (channels in and out); after migrations, since the queue lives in the database. */
   startWorkers(): Promise<void>;
+  /** Refuses a FRONTDESK_SECRET_KEY other than the one that sealed this database's secrets (startWorkers checks it too). */
+  checkSecretKey(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,12 +44,14 @@ export interface ComposeOptions {
   clock?: { now(): number };
   /** How channels reach providers (a test points it at local fakes through their base URLs). */
   http?: typeof fetch;
+  /** Where the log lines go (standard output when unset). */
+  logStream?: { write(line: string): void };
 }
 
 const keyEntry = (key: Buffer) => ({ id: createHash('sha256').update(key).digest('hex').slice(0, 8), key });
 
 /** The composition root: the only place that knows every module. */
-export async function composeApp({ config, databaseUrl, adminKey, secretKey, clock = { now: () => Date.now() }, http }: ComposeOptions): Promise<AppParts> {
+export async function composeApp({ config, databaseUrl, adminKey, secretKey, clock = { now: () => Date.now() }, http, logStream }: ComposeOptions): Promise<AppParts> {
   const db = connectDatabase(databaseUrl, config.dbPoolMax);
   const accounts = accountsService(db);
   const scheduling = createScheduling(db, accounts, clock);
@@ -55,6 +59,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     logLevel: config.logLevel,
     version: VERSION,
     authenticate: createAuthenticator(adminKey, accounts),
+    ...(logStream ? { logStream } : {}),
   });
   const baseUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 
@@ -91,6 +96,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
 
   return {
     app, db, accounts, scheduling, conversations, channels, jobs,
+    checkSecretKey: () => checkSecretKey(db, box),
     async startWorkers() {
       await checkSecretKey(db, box);
       await jobs.start();

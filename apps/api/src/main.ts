@@ -25,7 +25,9 @@ export async function startFrontdesk(config: Config = loadConfig()): Promise<Run
     parts = await composeApp({ config, databaseUrl: database.url, adminKey: admin.key, secretKey: resolveSecretKey(config) });
     const applied = await migrateToLatest(parts.db.pool);
     if (applied.length) bootLog.info(`Applied migrations: ${applied.join(', ')}`);
-    await parts.startWorkers();
+    // FRONTDESK_WORKERS=false: this process serves HTTP only; worker processes on the same database do the jobs.
+    if (config.workers) await parts.startWorkers();
+    else await parts.checkSecretKey();
     const seeded = config.seedBlueprints ? await seedAll(parts) : [];
     await parts.app.listen({ port: config.port, host: config.host });
     const address = parts.app.server.address();

@@ -5,7 +5,7 @@ import { loadConfig } from './config';
 describe('configuration', () => {
   it('has working defaults for a first start', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, seedBlueprints: true, production: false });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, seedBlueprints: true, workers: true, production: false });
     expect(c.dataDir).toBe(path.resolve('./data'));
   });
 
@@ -13,17 +13,17 @@ describe('configuration', () => {
     const c = loadConfig({
       PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u:p@db:5432/frontdesk', FRONTDESK_DATA_DIR: '/var/lib/frontdesk',
       FRONTDESK_ADMIN_KEY: 'a-very-long-admin-key-of-32-chars!', FRONTDESK_PUBLIC_URL: 'https://desk.example.com',
-      FRONTDESK_SEED_BLUEPRINTS: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production',
+      FRONTDESK_SEED_BLUEPRINTS: 'false', FRONTDESK_WORKERS: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production',
     });
     expect(c).toMatchObject({
       port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u:p@db:5432/frontdesk', dataDir: '/var/lib/frontdesk',
       adminKey: 'a-very-long-admin-key-of-32-chars!', publicUrl: 'https://desk.example.com', seedBlueprints: false,
-      logLevel: 'warn', production: true,
+      workers: false, logLevel: 'warn', production: true,
     });
   });
 
   it('fails fast listing every problem at once', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', FRONTDESK_ADMIN_KEY: 'short', LOG_LEVEL: 'loud' }))
-      .toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*FRONTDESK_ADMIN_KEY[\s\S]*LOG_LEVEL/);
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', FRONTDESK_ADMIN_KEY: 'short', FRONTDESK_WORKERS: 'no', LOG_LEVEL: 'loud' }))
+      .toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*FRONTDESK_ADMIN_KEY[\s\S]*FRONTDESK_WORKERS[\s\S]*LOG_LEVEL/);
   });
 });

@@ -21,6 +21,7 @@ const schema = z.object({
   })),
   FRONTDESK_PUBLIC_URL: z.url().optional(),
   FRONTDESK_SEED_BLUEPRINTS: z.enum(['true', 'false']).default('true'),
+  FRONTDESK_WORKERS: z.enum(['true', 'false']).default('true'),
   FRONTDESK_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   FRONTDESK_CHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   FRONTDESK_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -43,6 +44,8 @@ export interface Config {
   previousSecretKeys: Buffer[];
   publicUrl: string | undefined;
   seedBlueprints: boolean;
+  /** Run the job workers (channels in and out) in this process; false serves HTTP only (API and workers scaled apart). */
+  workers: boolean;
   dbPoolMax: number;
   /** Public web chat: new conversations per minute per IP, messages per minute per conversation. */
   chatLimits: { startsPerMinute: number; messagesPerMinute: number };
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     previousSecretKeys: e.FRONTDESK_PREVIOUS_SECRET_KEYS,
     publicUrl: e.FRONTDESK_PUBLIC_URL,
     seedBlueprints: e.FRONTDESK_SEED_BLUEPRINTS === 'true',
+    workers: e.FRONTDESK_WORKERS === 'true',
     dbPoolMax: e.FRONTDESK_DB_POOL_MAX,
     chatLimits: { startsPerMinute: e.FRONTDESK_CHAT_STARTS_PER_MINUTE, messagesPerMinute: e.FRONTDESK_CHAT_MESSAGES_PER_MINUTE },
     burstWindowMs: e.FRONTDESK_BURST_WINDOW_MS,

@@ -68,6 +68,8 @@ export async function startTestApp(options: {
   /** Start the job workers (channels); off by default so most suites do not poll the queue. */
   workers?: boolean;
   http?: typeof fetch;
+  /** Where the app's log lines go (set config.logLevel too; the default level is silent). */
+  logStream?: { write(line: string): void };
   /** Another app's database and secret key: a restart of that app. */
   restartOf?: TestApp;
 } = {}): Promise<TestApp> {
@@ -81,7 +83,8 @@ export async function startTestApp(options: {
     useRealTime: () => void (fixed = undefined),
   };
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10, burstWindowMs: 0, ...options.config };
-  const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, secretKey, clock, http: options.http });
+  const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, secretKey, clock, http: options.http,
+    ...(options.logStream ? { logStream: options.logStream } : {}) });
   await parts.app.ready();
   if (options.workers) await parts.startWorkers();
   whenDone(() => parts.close());

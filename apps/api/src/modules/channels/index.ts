@@ -10,7 +10,8 @@ import { webhookIntake } from './intake';
 import { inboundDispatcher } from './dispatcher';
 import { channelRoutes } from './routes';
 import { outboxSender } from './sender';
-import { inboundWorker, SEND_JOB, TURN_JOB } from './worker';
+import { SEND_JOB, sendKey, TURN_JOB, type SendJob } from './jobs';
+import { inboundWorker } from './worker';
 import { channelsRepository } from './repository';
 import { messageTemplates } from './templates';
 import { templateRoutes } from './template-routes';
@@ -44,7 +45,7 @@ export function createChannels(deps: ChannelDeps) {
   deps.conversations.useDelivery(inbound.deliver);
   const dispatcher = inboundDispatcher(deps.db, deps.databaseUrl, (id) => inbound.processEvent(id), deps.onError);
   deps.jobs.define(TURN_JOB, { policy: 'stately', retryLimit: 5 });
-  deps.jobs.define(SEND_JOB, { retryLimit: 6, retryDelaySeconds: 2 });
+  deps.jobs.define(SEND_JOB, { policy: 'stately', retryLimit: 6, retryDelaySeconds: 2 });
   deps.jobs.define(`${SEND_JOB}.dead`, { retryLimit: 2 });
   return {
     accounts,
@@ -56,10 +57,15 @@ export function createChannels(deps: ChannelDeps) {
     async startWorkers(): Promise<void> {
       await dispatcher.start();
       await deps.jobs.work<{ tenantId: string; conversationId: string }>(TURN_JOB, { batchSize: 4 }, (data) => inbound.runTurn(data));
-      await deps.jobs.work<{ tenantId: string; outboxId: string }>(SEND_JOB, { batchSize: 8 }, (data) => send(data));
-      // Retries ran out: the send is failed for good, with why (staff see it on the message).
-      await deps.jobs.work<{ tenantId: string; outboxId: string }>(`${SEND_JOB}.dead`, {}, async ({ tenantId, outboxId }) =>
-        channelsRepository(deps.db).recordSend(tenantId, outboxId, { status: 'failed', error: { code: 'gave_up', title: 'Still failing after every retry' } }));
+      await deps.jobs.work<SendJob>(SEND_JOB, { batchSize: 8 }, (job) => send(job));
+      // Retries ran out: the send at the head of the line fails for good, with why (staff see it on
+      // the message), and the rest for that handle go on.
+      await deps.jobs.work<SendJob>(`${SEND_JOB}.dead`, {}, async (job) => {
+        const repo = channelsRepository(deps.db);
+        const [head] = await repo.queuedFor(job.tenantId, job.channelId, job.handle);
+        if (head) await repo.recordSend(job.tenantId, head, { status: 'failed', error: { code: 'gave_up', title: 'Still failing after every retry' } });
+        await deps.jobs.send(SEND_JOB, job, { singletonKey: sendKey(job) });
+      });
     },
     async stop(): Promise<void> {
       await dispatcher.stop();

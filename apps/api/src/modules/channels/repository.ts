@@ -136,6 +136,13 @@ export function channelsRepository(db: Queryable) {
         [tenantId, channelId, handle, messageId ?? null, JSON.stringify(payload)]);
       return row!.id;
     },
+    /** What is still to be sent to one handle, oldest first. */
+    async queuedFor(tenantId: string, channelId: string, handle: string): Promise<string[]> {
+      const rows = await db.query<{ id: string }>(
+        `SELECT id FROM outbox WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3 AND status='queued' ORDER BY seq`,
+        [tenantId, channelId, handle], 'outbox-queued');
+      return rows.map((r) => r.id);
+    },
     async lockSend(tenantId: string, id: string): Promise<OutboxRow | undefined> {
       const [row] = await db.query(`SELECT * FROM outbox WHERE tenant_id=$1 AND id=$2 FOR UPDATE`, [tenantId, id]);
       return row && toOutbox(row);

@@ -12,10 +12,9 @@ import type { StaffSend } from '../conversations/service';
 import type { MessageTemplates } from './templates';
 import type { InboundEvent } from './domain/types';
 import { channelsRepository, type ChannelRow } from './repository';
+import { SEND_JOB, sendKey, TURN_JOB } from './jobs';
 
-export const TURN_JOB = 'conversation.turn';
 const RECEIPT_GRACE_MS = 2 * 60_000;
-export const SEND_JOB = 'channel.send';
 
 export interface WorkerDeps {
   db: Database;
@@ -95,12 +94,13 @@ export function inboundWorker(deps: WorkerDeps) {
       }
       const thread = adapters[channel.type]?.threadsReplies ? await repo.lastThread(conversation.tenantId, conversation.id, channel.id) : undefined;
       for (const reply of replies) {
-        const id = await repo.enqueueSend(conversation.tenantId, channel.id, target.handle, {
+        await repo.enqueueSend(conversation.tenantId, channel.id, target.handle, {
           text: reply.text, ...(reply.options ? { options: reply.options } : {}), lang: conversation.state.lang,
           ...(sender?.template ? { template: sender.template } : {}), ...(thread ? { thread } : {}),
         }, reply.id);
-        await jobs.send(SEND_JOB, { tenantId: conversation.tenantId, outboxId: id }, {}, tx);
       }
+      const job = { tenantId: conversation.tenantId, channelId: channel.id, handle: target.handle };
+      await jobs.send(SEND_JOB, job, { singletonKey: sendKey(job) }, tx);
     },
   };
 }

@@ -1,14 +1,16 @@
+import type { OptOutSource } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
 
 export interface Contact {
   id: string; name: string | null; phone: string | null; email: string | null; lang: string | null;
+  optedOut: { at: string; source: OptOutSource } | null;
   createdAt: string; updatedAt: string;
 }
 export interface Identity { name?: string; phone?: string; email?: string; lang?: string }
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
 const toContact = (r: any): Contact => ({
-  id: r.id, name: r.name, phone: r.phone, email: r.email, lang: r.lang,
+  id: r.id, name: r.name, phone: r.phone, email: r.email, lang: r.lang, optedOut: r.opted_out ?? null,
   createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
 });
 
@@ -20,9 +22,28 @@ export function contactsRepository(db: Queryable) {
         [tenantId, who.name ?? null, who.phone ?? null, who.email ?? null, who.lang ?? null]);
       return toContact(row);
     },
-    async get(tenantId: string, id: string): Promise<Contact | undefined> {
-      const [row] = await db.query(`SELECT * FROM contacts WHERE tenant_id=$1 AND id=$2`, [tenantId, id]);
+    async get(tenantId: string, id: string, forUpdate = false): Promise<Contact | undefined> {
+      const [row] = await db.query(`SELECT * FROM contacts WHERE tenant_id=$1 AND id=$2${forUpdate ? ' FOR UPDATE' : ''}`, [tenantId, id]);
       return row && toContact(row);
+    },
+    /** Sets exactly the given fields (null clears one). */
+    async update(tenantId: string, id: string, fields: Partial<Record<'name' | 'phone' | 'email' | 'lang', string | null>>): Promise<void> {
+      const names = Object.keys(fields) as (keyof typeof fields)[];
+      if (!names.length) return;
+      await db.query(
+        `UPDATE contacts SET ${names.map((n, i) => `${n} = $${i + 3}`).join(', ')}, updated_at = now() WHERE tenant_id=$1 AND id=$2`,
+        [tenantId, id, ...names.map((n) => fields[n] ?? null)]);
+    },
+    async setOptedOut(tenantId: string, id: string, optedOut: Contact['optedOut']): Promise<void> {
+      await db.query(`UPDATE contacts SET opted_out = $3, updated_at = now() WHERE tenant_id=$1 AND id=$2`,
+        [tenantId, id, optedOut && JSON.stringify(optedOut)]);
+    },
+    async remove(tenantId: string, id: string): Promise<void> {
+      await db.query(`DELETE FROM contacts WHERE tenant_id=$1 AND id=$2`, [tenantId, id]);
+    },
+    async tenantLocale(tenantId: string): Promise<string> {
+      const [row] = await db.query<{ locale: string }>(`SELECT locale FROM tenants WHERE id=$1`, [tenantId]);
+      return row?.locale ?? 'en';
     },
     /** The contact that already owns this phone or email, if any. */
     async findByHandle(tenantId: string, who: Identity): Promise<Contact | undefined> {

@@ -1,9 +1,20 @@
 import type { Database, Queryable } from '../../platform/db/database';
 import { notFound } from '../../shared/errors';
 import { contactsRepository, type Contact, type Identity } from './repository';
+import { contactHistory } from './history';
+import { staffChanges } from './staff';
+import { consentChange, isOptInWord } from './domain/consent';
+
+/** One customer turn as the consent ledger sees it. */
+export interface TurnConsent { contactId: string; channelId: string | null; text: string; intent: string | undefined; at: Date }
 
 /** The people who write to a business: one record per person, found again by phone or email. */
 export function contactsService(db: Database) {
+  async function get(tenantId: string, id: string): Promise<Contact> {
+    const contact = await contactsRepository(db).get(tenantId, id);
+    if (!contact) throw notFound('Contact');
+    return contact;
+  }
   return {
     /** A new, still anonymous visitor (a web chat before they say who they are). */
     create: (tx: Queryable, tenantId: string, who: Identity = {}): Promise<Contact> => contactsRepository(tx).insert(tenantId, who),
@@ -40,11 +51,46 @@ export function contactsService(db: Database) {
     },
     removeIfUnused: (tx: Queryable, tenantId: string, id: string) => contactsRepository(tx).deleteIfUnused(tenantId, id),
 
-    async get(tenantId: string, id: string): Promise<Contact> {
-      const contact = await contactsRepository(db).get(tenantId, id);
-      if (!contact) throw notFound('Contact');
-      return contact;
+    /**
+     * The opt-out ledger: "PARAR" (or "please stop texting me") records an opt-out with the words
+     * used; "START"/"VOLTAR"/"ALTA" or a greeting afterwards records the opt-in.
+     */
+    async recordTurn(tx: Queryable, tenantId: string, turn: TurnConsent): Promise<void> {
+      // Only these can change consent: most turns need not read the contact at all.
+      if (turn.intent !== 'opt_out' && turn.intent !== 'greet' && !isOptInWord(turn.text)) return;
+      const repo = contactsRepository(tx);
+      const contact = await repo.get(tenantId, turn.contactId, true);
+      const change = contact && consentChange({ intent: turn.intent, text: turn.text, optedOut: contact.optedOut !== null });
+      if (!change) return;
+      const channel = { channel: turn.channelId ?? 'web' };
+      if (change.kind === 'opted_out') {
+        await repo.setOptedOut(tenantId, turn.contactId, { at: turn.at.toISOString(), source: change.source });
+        await contactHistory(tx).record(tenantId, turn.contactId, 'opted_out', { ...channel, source: change.source, text: turn.text }, turn.channelId, turn.at);
+      } else {
+        await repo.setOptedOut(tenantId, turn.contactId, null);
+        await contactHistory(tx).record(tenantId, turn.contactId, 'opted_in', { ...channel, reason: change.reason, text: turn.text }, turn.channelId, turn.at);
+      }
     },
+    /** A provider says the handle opted out (Twilio error 21610, an inbound OptOutType=STOP). */
+    async recordProviderOptOut(tx: Queryable, tenantId: string, channelId: string, handle: string, signal: string, at: Date): Promise<void> {
+      const contactId = await contactHistory(tx).contactOfHandle(tenantId, channelId, handle);
+      const contact = contactId && (await contactsRepository(tx).get(tenantId, contactId, true));
+      if (!contact || contact.optedOut) return;
+      const source = { kind: 'provider' as const, signal };
+      await contactsRepository(tx).setOptedOut(tenantId, contact.id, { at: at.toISOString(), source });
+      await contactHistory(tx).record(tenantId, contact.id, 'opted_out', { channel: channelId, source, handle }, channelId, at);
+    },
+
+    get,
+    async withIdentities(tenantId: string, id: string) {
+      const contact = await get(tenantId, id);
+      return { ...contact, identities: await contactHistory(db).identities(tenantId, id) };
+    },
+    async history(tenantId: string, id: string) {
+      await get(tenantId, id);
+      return contactHistory(db).events(tenantId, id);
+    },
+    ...staffChanges(db),
     search: (tenantId: string, query: string | undefined, limit: number) => contactsRepository(db).search(tenantId, query, limit),
   };
 }

@@ -9,6 +9,6 @@ export interface AssistantPorts {
     tenantBySlug(slug: string): Promise<{ id: string; name: string; slug: string; timeZone: string; locale: string; currency: string } | undefined>;
     listLocations(tenantId: string): Promise<{ name: string; address: string | null }[]>;
   };
-  contacts: Pick<ContactsService, 'create' | 'identify' | 'removeIfUnused'>;
+  contacts: Pick<ContactsService, 'create' | 'identify' | 'removeIfUnused' | 'recordTurn'>;
   clock: { now(): number };
 }

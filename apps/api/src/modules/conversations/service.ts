@@ -85,17 +85,22 @@ export function conversationService(db: Database, ports: AssistantPorts, options
     return { state, replies, understanding, toolCalls };
   }
 
-  /** A turn, then whatever it learnt about who the customer is goes to their contact record. */
+  /** A turn, then whatever it learnt about who the customer is (and whether they want messages) goes to their contact record. */
   const inbox = conversationInbox(db, async (tx, tenantId, conversation, text) => {
     const outcome = await turn(tx, tenantId, conversation.id, conversation.state, text);
     const before = conversation.state.customer;
     const after = outcome.state.customer;
-    if (conversation.contactId && (before.name !== after.name || before.phone !== after.phone || before.email !== after.email)) {
-      const contactId = await ports.contacts.identify(tx, tenantId, conversation.contactId, { ...after, lang: outcome.state.lang });
+    let contactId = conversation.contactId;
+    if (contactId && (before.name !== after.name || before.phone !== after.phone || before.email !== after.email)) {
+      contactId = await ports.contacts.identify(tx, tenantId, contactId, { ...after, lang: outcome.state.lang });
       if (contactId !== conversation.contactId) {
         await conversationsRepository(tx).setContact(tenantId, conversation.id, contactId);
-        await ports.contacts.removeIfUnused(tx, tenantId, conversation.contactId);
+        await ports.contacts.removeIfUnused(tx, tenantId, conversation.contactId!);
       }
+    }
+    if (contactId) {
+      await ports.contacts.recordTurn(tx, tenantId,
+        { contactId, channelId: conversation.channelId, text, intent: outcome.understanding?.intent, at: new Date(ports.clock.now()) });
     }
     return outcome;
   }, { burstWindowMs: options.burstWindowMs, clock: ports.clock, deliver: (tx, c, r) => (deliver ? deliver(tx, c, r) : Promise.resolve()) });

@@ -34,15 +34,22 @@ export interface HttpOptions {
   bodyLimitBytes?: number;
   authenticate: (request: FastifyRequest) => Promise<Principal>;
   version: string;
+  /** Where the log lines go (standard output when unset); tests read them from here. */
+  logStream?: { write(line: string): void };
 }
+
+/** A URL for the log: secrets carried in its query string replaced. */
+export const redactQuery = (url: string): string => url.replace(/([?&](?:token|hub\.verify_token)=)[^&]*/g, '$1[redacted]');
 
 /** Fastify with zod contracts, problem+json errors, OpenAPI at /v1/openapi.json and docs at /docs. */
 export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
   const app = Fastify({
     logger: {
       level: options.logLevel, redact: ['req.headers.authorization'],
-      // EventSource cannot send headers, so a chat stream carries its token in the query: never log it.
-      serializers: { req: (req) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'), host: req.host, remoteAddress: req.ip }) },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // EventSource cannot send headers, so a chat stream carries its token in the query, and Meta's
+      // webhook handshake its verify token: never log either.
+      serializers: { req: (req) => ({ method: req.method, url: redactQuery(req.url), host: req.host, remoteAddress: req.ip }) },
     },
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
     return503OnClosing: true,

@@ -183,6 +183,13 @@ describe('hands off and stops', () => {
     expect(say(out.state, 'quanto custa?', heard('ask_price')).replies).toEqual([]);
   });
 
+  it('greets again when an opted-out customer writes VOLTAR', () => {
+    const out = say(fresh(), 'PARAR', heard('opt_out'));
+    const back = say(out.state, 'VOLTAR', heard('inform'));
+    expect(back.state.stage).toBe('idle');
+    expect(back.replies).toHaveLength(1);
+  });
+
   it('restarts gracefully after days of silence instead of continuing an old booking', () => {
     const old: ConversationState = { ...fresh(), stage: 'confirming', holdId: 'h-old', serviceId: 'svc-visit', lastActivityAt: NOW - 5 * 86400_000 };
     const r = say(old, 'oi', heard('greet'));

@@ -8,6 +8,7 @@ import type { ConversationState, PolicyContext, PolicyEvent, StepResult } from '
 import { handoffRule, misunderstandingsBeforeHandoff } from './handoff';
 import { changeOfMind, messageWhen, pickedByTime, refineWhen, unanswered } from './follow-up';
 import { clearWinner } from './matches';
+import { isOptInWord } from '../../../contacts/domain/consent';
 
 const STALE_AFTER_MS = 3 * 24 * 3600_000;
 const INTERRUPTIONS = new Set<Intent>([
@@ -21,7 +22,9 @@ const INTERRUPTIONS = new Set<Intent>([
  */
 export function step(state: ConversationState, event: PolicyEvent, ctx: PolicyContext): StepResult {
   if (event.kind !== 'message') return onToolEvent(state, event, ctx);
-  return onMessage(state, event.understanding, event.text, ctx, event.knowledge);
+  // "START", "VOLTAR", "ALTA" after opting out is a hello again, whatever else the words look like.
+  const resubscribes = state.stage === 'opted_out' && isOptInWord(event.text);
+  return onMessage(state, resubscribes ? { ...event.understanding, intent: 'greet' } : event.understanding, event.text, ctx, event.knowledge);
 }
 
 function onMessage(
