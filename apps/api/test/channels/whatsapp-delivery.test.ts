@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { channelsRepository } from '../../src/modules/channels/repository';
+import { MAX_EVENT_ATTEMPTS } from '../../src/modules/channels/dispatcher';
 import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
 import delivered from '../fixtures/whatsapp-cloud/webhook-status-delivered.json';
 import read from '../fixtures/whatsapp-cloud/webhook-status-read.json';
@@ -131,5 +133,28 @@ describe('a crash between acknowledging and processing', () => {
     expect(fake.sent.filter((s) => s.body.to === '5511922220001')).toHaveLength(1);
     const inbound = await second.db.query(`SELECT 1 FROM messages WHERE provider_message_id = 'wamid.crash'`);
     expect(inbound).toHaveLength(1);
+  });
+});
+
+describe('inbound events that keep failing', () => {
+  it('gives up on an event that keeps failing, keeping why; until then each retry waits longer', async () => {
+    await app.channels.stop(); // this app's dispatcher would otherwise take the event between attempts
+    const [row] = await app.db.query<{ id: number }>(
+      `INSERT INTO inbound_events (tenant_id, channel_id, provider_event_id, payload, next_attempt_at)
+       SELECT tenant_id, id, 'poison-1', '{"kind":"ignored","providerEventId":"poison-1","reason":"test"}', now() + interval '1 hour'
+         FROM channels WHERE id = $1 RETURNING id`, [channelId]);
+    const repo = channelsRepository(app.db);
+    const waits: number[] = [];
+    for (let i = 0; i < MAX_EVENT_ATTEMPTS; i++) {
+      await repo.failEvent(row!.id, `boom ${i}`, MAX_EVENT_ATTEMPTS);
+      const [e] = await app.db.query<{ wait: number; dead: boolean }>(
+        `SELECT extract(epoch FROM next_attempt_at - now())::float8 AS wait, dead_at IS NOT NULL AS dead FROM inbound_events WHERE id = $1`, [row!.id]);
+      waits.push(e!.wait);
+      expect(e!.dead).toBe(i === MAX_EVENT_ATTEMPTS - 1);
+    }
+    expect(waits[3]!).toBeGreaterThan(waits[0]!);
+    const [dead] = await app.db.query<{ attempts: number; last_error: string }>(`SELECT attempts, last_error FROM inbound_events WHERE id = $1`, [row!.id]);
+    expect(dead).toEqual({ attempts: MAX_EVENT_ATTEMPTS, last_error: `boom ${MAX_EVENT_ATTEMPTS - 1}` });
+    expect(await repo.dueEventIds(1000)).not.toContain(row!.id);
   });
 });

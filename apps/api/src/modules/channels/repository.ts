@@ -88,11 +88,11 @@ export function channelsRepository(db: Queryable) {
           ORDER BY next_attempt_at, id LIMIT $1`, [limit], 'inbound-due');
       return rows.map((r) => Number(r.id));
     },
-    /** A failed attempt: tried again after an exponential wait, or given up with why after the last. */
+    /** A failed attempt: tried again after an exponential wait with jitter, or given up with why after the last. */
     async failEvent(id: number, error: string, maxAttempts: number): Promise<void> {
       await db.query(
         `UPDATE inbound_events SET attempts = attempts + 1, last_error = $2,
-                next_attempt_at = now() + make_interval(secs => least(2 ^ attempts, 300)),
+                next_attempt_at = now() + make_interval(secs => least(2 ^ attempts, 300) / 2 * (1 + random())),
                 dead_at = CASE WHEN attempts + 1 >= $3 THEN now() END
           WHERE id = $1 AND processed_at IS NULL`, [id, error.slice(0, 1000), maxAttempts]);
     },
