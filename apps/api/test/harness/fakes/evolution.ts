@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startFakeHttp } from './http-server';
 
 export interface EvolutionSend { instance: string; apikey?: string; body: { number: string; text: string } }
 type Scripted = { status: number; body: unknown };
@@ -21,34 +20,26 @@ export const evolutionErrors = {
 export async function startFakeEvolution(instance: string, apiKey: string) {
   const sent: EvolutionSend[] = [];
   const script: ((number: string) => Scripted)[] = [];
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const reply = ({ status, body }: Scripted) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      const [, path] = /^\/message\/sendText\/([^/?]+)$/.exec(req.url ?? '') ?? [];
-      if (req.method !== 'POST' || !path) return reply({ status: 404, body: { status: 404, error: 'Not Found', response: { message: ['Cannot POST'] } } });
-      if (req.headers.apikey !== apiKey) return reply({ status: 401, body: { status: 401, error: 'Unauthorized', response: { message: 'Unauthorized' } } });
-      const name = decodeURIComponent(path);
-      if (name !== instance) {
-        return reply({ status: 404, body: { status: 404, error: 'Not Found', response: { message: [`The "${name}" instance does not exist`] } } });
-      }
-      const body = JSON.parse(raw) as EvolutionSend['body'];
-      if (!body.number || !body.text) return reply({ status: 400, body: { status: 400, error: 'Bad Request', response: { message: ['instance requires property "text"'] } } });
-      sent.push({ instance: name, apikey: req.headers.apikey, body });
-      const next = script.shift();
-      if (next) return reply(next(body.number));
-      reply({ status: 201, body: {
-        key: { remoteJid: `${body.number}@s.whatsapp.net`, fromMe: true, id: `BAE5${randomBytes(6).toString('hex').toUpperCase()}` },
-        message: { extendedTextMessage: { text: body.text } }, messageTimestamp: String(Math.floor(Date.now() / 1000)), status: 'PENDING',
-      } });
-    });
+  const { port, close } = await startFakeHttp((req, send) => {
+    const { raw } = req;
+    const reply = ({ status, body }: Scripted) => send(status, body);
+    const [, path] = /^\/message\/sendText\/([^/?]+)$/.exec(req.url ?? '') ?? [];
+    if (req.method !== 'POST' || !path) return reply({ status: 404, body: { status: 404, error: 'Not Found', response: { message: ['Cannot POST'] } } });
+    if (req.headers.apikey !== apiKey) return reply({ status: 401, body: { status: 401, error: 'Unauthorized', response: { message: 'Unauthorized' } } });
+    const name = decodeURIComponent(path);
+    if (name !== instance) {
+      return reply({ status: 404, body: { status: 404, error: 'Not Found', response: { message: [`The "${name}" instance does not exist`] } } });
+    }
+    const body = JSON.parse(raw) as EvolutionSend['body'];
+    if (!body.number || !body.text) return reply({ status: 400, body: { status: 400, error: 'Bad Request', response: { message: ['instance requires property "text"'] } } });
+    sent.push({ instance: name, apikey: req.headers.apikey, body });
+    const next = script.shift();
+    if (next) return reply(next(body.number));
+    reply({ status: 201, body: {
+      key: { remoteJid: `${body.number}@s.whatsapp.net`, fromMe: true, id: `BAE5${randomBytes(6).toString('hex').toUpperCase()}` },
+      message: { extendedTextMessage: { text: body.text } }, messageTimestamp: String(Math.floor(Date.now() / 1000)), status: 'PENDING',
+    } });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     sent,
@@ -56,7 +47,7 @@ export async function startFakeEvolution(instance: string, apiKey: string) {
     failNext(times: number, answer: (number: string) => Scripted) {
       for (let i = 0; i < times; i++) script.push(answer);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startFakeHttp } from './http-server';
 import { metaSignature } from './whatsapp';
 
 export interface SentRequest { path: string; body: SendBody }
@@ -19,31 +18,22 @@ type Scripted = { status: number; body: unknown };
 export async function startFakeMetaMessaging(accessToken: string) {
   const sent: SentRequest[] = [];
   const script: Scripted[] = [];
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const reply = (status: number, body: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      const url = new URL(req.url ?? '/', 'http://fake');
-      if (req.method !== 'POST' || !/^\/v\d+\.\d+\/(me|\d+)\/messages$/.test(url.pathname)) {
-        return reply(404, graphError(100, 'Unsupported post request.'));
-      }
-      const token = req.headers.authorization?.replace(/^Bearer /, '') ?? url.searchParams.get('access_token');
-      if (token !== accessToken) return reply(401, graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
-      const body = JSON.parse(raw) as SendBody;
-      if (!body.recipient?.id) return reply(400, graphError(100, '(#100) The parameter recipient is required'));
-      if (!body.message) return reply(400, graphError(100, '(#100) Must send either message or sender action'));
-      sent.push({ path: url.pathname, body });
-      const next = script.shift();
-      if (next) return reply(next.status, next.body);
-      reply(200, { recipient_id: body.recipient.id, message_id: `m_${randomBytes(24).toString('base64url')}` });
-    });
+  const { port, close } = await startFakeHttp((req, reply) => {
+    const { raw } = req;
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (req.method !== 'POST' || !/^\/v\d+\.\d+\/(me|\d+)\/messages$/.test(url.pathname)) {
+      return reply(404, graphError(100, 'Unsupported post request.'));
+    }
+    const token = req.headers.authorization?.replace(/^Bearer /, '') ?? url.searchParams.get('access_token');
+    if (token !== accessToken) return reply(401, graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
+    const body = JSON.parse(raw) as SendBody;
+    if (!body.recipient?.id) return reply(400, graphError(100, '(#100) The parameter recipient is required'));
+    if (!body.message) return reply(400, graphError(100, '(#100) Must send either message or sender action'));
+    sent.push({ path: url.pathname, body });
+    const next = script.shift();
+    if (next) return reply(next.status, next.body);
+    reply(200, { recipient_id: body.recipient.id, message_id: `m_${randomBytes(24).toString('base64url')}` });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     graphBaseUrl: `http://127.0.0.1:${port}/v21.0`,
     sent,
@@ -51,7 +41,7 @@ export async function startFakeMetaMessaging(accessToken: string) {
     failNext(times: number, status: number, code: number, message: string, subcode?: number) {
       for (let i = 0; i < times; i++) script.push({ status, body: graphError(code, message, subcode) });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }
 

@@ -1,5 +1,4 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startFakeHttp } from './http-server';
 
 export interface TelegramSend { chat_id: string | number; text: string; reply_markup?: { inline_keyboard?: { text: string; callback_data: string }[][] } }
 type Scripted = { status: number; body: unknown };
@@ -22,31 +21,23 @@ export async function startFakeTelegram(botToken: string) {
   const sent: TelegramSend[] = [];
   const script: Scripted[] = [];
   let nextMessageId = 500;
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const reply = ({ status, body }: Scripted) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      const [, token, method] = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '') ?? [];
-      if (token !== botToken) return reply({ status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } });
-      if (req.method !== 'POST' || method !== 'sendMessage') return reply({ status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } });
-      const body = JSON.parse(raw) as TelegramSend;
-      if (!body.chat_id || !body.text) return reply({ status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: message text is empty' } });
-      sent.push(body);
-      const next = script.shift();
-      if (next) return reply(next);
-      reply({ status: 200, body: { ok: true, result: {
-        message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), text: body.text,
-        from: { id: 7000000001, is_bot: true, first_name: 'Frontdesk', username: 'frontdesk_test_bot' },
-        chat: { id: Number(body.chat_id), type: 'private' }, ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
-      } } });
-    });
+  const { port, close } = await startFakeHttp((req, send) => {
+    const { raw } = req;
+    const reply = ({ status, body }: Scripted) => send(status, body);
+    const [, token, method] = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '') ?? [];
+    if (token !== botToken) return reply({ status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } });
+    if (req.method !== 'POST' || method !== 'sendMessage') return reply({ status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } });
+    const body = JSON.parse(raw) as TelegramSend;
+    if (!body.chat_id || !body.text) return reply({ status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: message text is empty' } });
+    sent.push(body);
+    const next = script.shift();
+    if (next) return reply(next);
+    reply({ status: 200, body: { ok: true, result: {
+      message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), text: body.text,
+      from: { id: 7000000001, is_bot: true, first_name: 'Frontdesk', username: 'frontdesk_test_bot' },
+      chat: { id: Number(body.chat_id), type: 'private' }, ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
+    } } });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     apiBaseUrl: `http://127.0.0.1:${port}`,
     sent,
@@ -54,7 +45,7 @@ export async function startFakeTelegram(botToken: string) {
     failNext(times: number, answer: Scripted) {
       for (let i = 0; i < times; i++) script.push(answer);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }
 

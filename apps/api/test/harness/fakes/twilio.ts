@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startFakeHttp } from './http-server';
 
 export interface TwilioSend { path: string; form: Record<string, string> }
 type Scripted = { status: number; code: number; message: string };
@@ -18,33 +17,24 @@ export async function startFakeTwilio(accountSid: string, authToken: string) {
   const sent: TwilioSend[] = [];
   const script: Scripted[] = [];
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const reply = (status: number, body: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${accountSid}/Messages.json`) {
-        return reply(404, errorBody(404, 20404, 'The requested resource was not found'));
-      }
-      if (req.headers.authorization !== expectedAuth) return reply(401, errorBody(401, 20003, 'Authenticate'));
-      if (!req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
-        return reply(400, errorBody(400, 21604, "A 'To' phone number is required."));
-      }
-      const form = Object.fromEntries(new URLSearchParams(raw));
-      if (!form.To) return reply(400, errorBody(400, 21604, "A 'To' phone number is required."));
-      if (!form.From && !form.MessagingServiceSid) return reply(400, errorBody(400, 21603, "A 'From' phone number is required."));
-      if (!form.Body && !form.ContentSid) return reply(400, errorBody(400, 21602, 'Message body is required.'));
-      sent.push({ path: req.url, form });
-      const next = script.shift();
-      if (next) return reply(next.status, errorBody(next.status, next.code, next.message));
-      reply(201, message(accountSid, form));
-    });
+  const { port, close } = await startFakeHttp((req, reply) => {
+    const { raw } = req;
+    if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${accountSid}/Messages.json`) {
+      return reply(404, errorBody(404, 20404, 'The requested resource was not found'));
+    }
+    if (req.headers.authorization !== expectedAuth) return reply(401, errorBody(401, 20003, 'Authenticate'));
+    if (!req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+      return reply(400, errorBody(400, 21604, "A 'To' phone number is required."));
+    }
+    const form = Object.fromEntries(new URLSearchParams(raw));
+    if (!form.To) return reply(400, errorBody(400, 21604, "A 'To' phone number is required."));
+    if (!form.From && !form.MessagingServiceSid) return reply(400, errorBody(400, 21603, "A 'From' phone number is required."));
+    if (!form.Body && !form.ContentSid) return reply(400, errorBody(400, 21602, 'Message body is required.'));
+    sent.push({ path: req.url, form });
+    const next = script.shift();
+    if (next) return reply(next.status, errorBody(next.status, next.code, next.message));
+    reply(201, message(accountSid, form));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     apiBaseUrl: `http://127.0.0.1:${port}`,
     sent,
@@ -52,7 +42,7 @@ export async function startFakeTwilio(accountSid: string, authToken: string) {
     failNext(times: number, status: number, code: number, message: string) {
       for (let i = 0; i < times; i++) script.push({ status, code, message });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }
 

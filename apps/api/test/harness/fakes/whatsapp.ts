@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startFakeHttp } from './http-server';
 
 export interface SentRequest { path: string; authorization?: string; body: Record<string, unknown> }
 type Scripted = { status: number; body: unknown };
@@ -14,29 +13,20 @@ export async function startFakeWhatsApp(accessToken: string) {
   const sent: SentRequest[] = [];
   const script: Scripted[] = [];
   const waiters: (() => void)[] = [];
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const reply = (status: number, body: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (req.method !== 'POST' || !/^\/v\d+\.\d+\/\d+\/messages$/.test(req.url ?? '')) return reply(404, { error: { message: 'Unknown path', code: 100 } });
-      if (req.headers.authorization !== `Bearer ${accessToken}`) {
-        return reply(401, { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } });
-      }
-      const body = JSON.parse(raw) as Record<string, unknown>;
-      sent.push({ path: req.url!, authorization: req.headers.authorization, body });
-      waiters.splice(0).forEach((w) => w());
-      const next = script.shift();
-      if (next) return reply(next.status, next.body);
-      reply(200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }],
-        messages: [{ id: `wamid.${randomBytes(12).toString('base64url')}` }] });
-    });
+  const { port, close } = await startFakeHttp((req, reply) => {
+    const { raw } = req;
+    if (req.method !== 'POST' || !/^\/v\d+\.\d+\/\d+\/messages$/.test(req.url ?? '')) return reply(404, { error: { message: 'Unknown path', code: 100 } });
+    if (req.headers.authorization !== `Bearer ${accessToken}`) {
+      return reply(401, { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } });
+    }
+    const body = JSON.parse(raw) as Record<string, unknown>;
+    sent.push({ path: req.url!, authorization: req.headers.authorization, body });
+    waiters.splice(0).forEach((w) => w());
+    const next = script.shift();
+    if (next) return reply(next.status, next.body);
+    reply(200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }],
+      messages: [{ id: `wamid.${randomBytes(12).toString('base64url')}` }] });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     graphBaseUrl: `http://127.0.0.1:${port}/v21.0`,
     sent,
@@ -51,7 +41,7 @@ export async function startFakeWhatsApp(accessToken: string) {
         await Promise.race([new Promise<void>((r) => waiters.push(r)), new Promise((r) => setTimeout(r, 100))]);
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }
 
