@@ -13,6 +13,7 @@ export interface InboxOptions {
   /** Sends replies on the conversation's channel, in the turn's transaction (the channels' outbox). */
   deliver?: (tx: Queryable, conversation: ConversationRow, replies: MessageRecord[]) => Promise<void>;
 }
+type Pending = { seq: number; text: string; optionId: string | null };
 export interface ReplyOut { text: string; options?: Reply['options']; seq?: number }
 
 /**
@@ -42,10 +43,10 @@ export function conversationInbox(db: Database, runTurn: RunTurn, options: Inbox
     });
   }
 
-  async function processLocked(tx: Queryable, conversation: ConversationRow, ownSeq?: number): Promise<ReplyOut[]> {
+  async function processLocked(tx: Queryable, conversation: ConversationRow, ownSeq?: number, unread?: Pending[]): Promise<ReplyOut[]> {
     const { tenantId, id: conversationId } = conversation;
     const repo = conversationsRepository(tx);
-    const pending = await repo.pendingMessages(tenantId, conversationId);
+    const pending = unread ?? await repo.pendingMessages(tenantId, conversationId);
     const last = pending[pending.length - 1];
     if (ownSeq !== undefined && !pending.some((m) => m.seq === ownSeq)) return repliesAfter(tx, tenantId, conversationId, ownSeq);
     if (!last || (ownSeq !== undefined && last.seq !== ownSeq)) return [];
@@ -77,9 +78,11 @@ export function conversationInbox(db: Database, runTurn: RunTurn, options: Inbox
       // if the turn fails, nothing is stored and the client's retry of the same id starts afresh.
       return {
         replies: await db.transaction(async (tx) => {
-          const conversation = await conversationsRepository(tx).lock(tenantId, conversationId);
+          const repo = conversationsRepository(tx);
+          const conversation = await repo.lock(tenantId, conversationId);
           if (!conversation) throw notFound('Conversation');
-          return processLocked(tx, conversation, await record(tx, tenantId, conversationId, text, clientMessageId));
+          const { seq, pending } = await repo.storeAndReadPending(tenantId, conversationId, text, clientMessageId);
+          return processLocked(tx, conversation, seq, pending);
         }),
       };
     },

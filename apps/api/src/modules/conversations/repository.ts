@@ -56,6 +56,27 @@ export function conversationsRepository(db: Queryable) {
         [tenantId, conversationId, m.text, m.providerMessageId, m.optionId ?? null, m.sentAt]);
       return row && { seq: Number(row.seq) };
     },
+    /**
+     * A customer message stored unread, and every unread message of the conversation with it, in
+     * one statement (the caller holds the conversation's lock). A repeated clientMessageId stores
+     * nothing: `seq` is then the first delivery's.
+     */
+    async storeAndReadPending(tenantId: string, conversationId: string, text: string, clientMessageId?: string) {
+      const [row] = await db.query<{ own_seq: string | null; existing_seq: string | null; pending: { seq: number; text: string; optionId: string | null }[] }>(
+        `WITH ins AS (
+           INSERT INTO messages (tenant_id, conversation_id, direction, author, text, client_message_id, pending)
+           VALUES ($1,$2,'in','customer',$3,$4,true)
+           ON CONFLICT (tenant_id, conversation_id, client_message_id) DO NOTHING
+           RETURNING seq, text, option_id, created_at)
+         SELECT (SELECT seq FROM ins) AS own_seq,
+                (SELECT seq FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND client_message_id=$4) AS existing_seq,
+                coalesce((SELECT jsonb_agg(jsonb_build_object('seq', p.seq, 'text', p.text, 'optionId', p.option_id) ORDER BY p.at, p.seq)
+                  FROM (SELECT seq, text, option_id, coalesce(sent_at, created_at) AS at FROM messages
+                         WHERE tenant_id=$1 AND conversation_id=$2 AND pending
+                        UNION ALL SELECT seq, text, option_id, created_at FROM ins) p), '[]'::jsonb) AS pending`,
+        [tenantId, conversationId, text, clientMessageId ?? null], 'messages-store-read-pending');
+      return { seq: Number(row!.own_seq ?? row!.existing_seq), pending: row!.pending.map((m) => ({ ...m, seq: Number(m.seq) })) };
+    },
     /** Unread customer messages in the order the customer sent them. */
     async pendingMessages(tenantId: string, conversationId: string): Promise<{ seq: number; text: string; optionId: string | null }[]> {
       const rows = await db.query<{ seq: string; text: string; option_id: string | null }>(
