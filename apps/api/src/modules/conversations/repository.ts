@@ -120,10 +120,6 @@ export function conversationsRepository(db: Queryable) {
       const rows = await db.query(`SELECT * FROM conversations WHERE tenant_id=$1 ORDER BY last_message_at DESC LIMIT $2`, [tenantId, limit]);
       return rows.map(toConversation);
     },
-    async saveState(tenantId: string, id: string, state: ConversationState): Promise<void> {
-      await db.query(`UPDATE conversations SET state=$3, last_message_at=now(), version=version+1 WHERE tenant_id=$1 AND id=$2`,
-        [tenantId, id, JSON.stringify(state)]);
-    },
     async setHandler(tenantId: string, id: string, handledBy: 'assistant' | 'human', until: Date | null): Promise<void> {
       await db.query(`UPDATE conversations SET handled_by=$3, human_until=$4 WHERE tenant_id=$1 AND id=$2`, [tenantId, id, handledBy, until]);
     },
@@ -163,25 +159,6 @@ export function conversationsRepository(db: Queryable) {
         [tenantId, conversationId, JSON.stringify(turn.state), turn.lastSeq, JSON.stringify(turn.understanding ?? null),
           JSON.stringify(turn.toolCalls ?? null), JSON.stringify(turn.replies.map((r) => ({ text: r.text, options: r.options ?? null, sources: r.sources ?? null })))],
         'turn-finish');
-      return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
-    },
-    /** Several messages in one statement, in order (a turn's replies). */
-    async insertMessages(tenantId: string, conversationId: string, messages: NewMessage[]): Promise<MessageRecord[]> {
-      if (!messages.length) return [];
-      const rows = await db.query(
-        `INSERT INTO messages (tenant_id, conversation_id, direction, author, text, options, understanding, tool_calls, sources, client_message_id)
-         SELECT $1, $2, m.direction, m.author, m.text, m.options, m.understanding, m.tool_calls, m.sources, m.client_message_id
-           FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (direction text, author text, text text, options jsonb,
-                understanding jsonb, tool_calls jsonb, sources jsonb, client_message_id text)) WITH ORDINALITY
-                AS m(direction, author, text, options, understanding, tool_calls, sources, client_message_id, n)
-          ORDER BY m.n
-         RETURNING *`,
-        [tenantId, conversationId, JSON.stringify(messages.map((m) => ({
-          direction: m.direction, author: m.author, text: m.text, options: m.options ?? null, understanding: m.understanding ?? null,
-          tool_calls: m.toolCalls ?? null, sources: m.sources ?? null, client_message_id: m.clientMessageId ?? null,
-        })))],
-        'messages-insert',
-      );
       return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
     },
     async profile(tenantId: string): Promise<AssistantProfile | undefined> {

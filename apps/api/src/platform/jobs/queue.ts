@@ -95,7 +95,6 @@ export function createJobQueue(databaseUrl: string, onError: (err: unknown) => v
       workers.set(name, [...(workers.get(name) ?? []), id]);
       return id;
     },
-    size: (name: string) => boss.getQueueSize(name),
     async stop(): Promise<void> {
       if (ready) await boss.stop({ graceful: true, wait: true, timeout: 5000 });
     },
