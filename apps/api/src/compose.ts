@@ -14,6 +14,7 @@ import { createJobQueue, type JobQueue } from './platform/jobs/queue';
 import { secretBox } from './platform/crypto/secrets';
 import { checkSecretKey } from './platform/crypto/key-check';
 import { createChannels, type Channels } from './modules/channels';
+import { createEventBus, type EventBus } from './platform/events/bus';
 import { AppError } from './shared/errors';
 
 export const VERSION = '0.1.0';
@@ -28,6 +29,8 @@ export interface AppParts {
   conversations: ReturnType<typeof createConversations>;
   channels: Channels;
   jobs: JobQueue;
+  /** The internal event bus (booking.*, lead.*, sla.*, …): publish in a transaction, subscribe per module. */
+  events: EventBus;
   /** Starts the job workers (channels in and out); after migrations, since the queue lives in the database. */
   startWorkers(): Promise<void>;
   /** Refuses a FRONTDESK_SECRET_KEY other than the one that sealed this database's secrets (startWorkers checks it too). */
@@ -75,6 +78,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   const conversations = createConversations(db, { scheduling, tenants: accounts, contacts, clock }, config.chatLimits, { burstWindowMs: config.burstWindowMs, listener },
     { client: chatCompletions(), ...config.llm, secrets: box });
   const jobs = createJobQueue(databaseUrl, (err) => app.log.warn({ err }, 'job queue error'));
+  const events = createEventBus({ db, jobs, databaseUrl, onError: (err) => app.log.warn({ err }, 'event relay failed') });
   const channels = createChannels({
     db, box, jobs, contacts, conversations: conversations.service, publicBase: baseUrl, burstWindowMs: config.burstWindowMs, clock, http,
     databaseUrl, onError: (err) => app.log.warn({ err }, 'inbound event processing failed'),
@@ -95,12 +99,13 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   let closing: Promise<void> | undefined;
 
   return {
-    app, db, accounts, scheduling, conversations, channels, jobs,
+    app, db, accounts, scheduling, conversations, channels, jobs, events,
     checkSecretKey: () => checkSecretKey(db, box),
     async startWorkers() {
       await checkSecretKey(db, box);
       await jobs.start();
       await channels.startWorkers();
+      await events.start();
     },
     close() {
       closing ??= (async () => {
@@ -108,6 +113,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
         closeEventStreams(app);
         await app.close();
         await channels.stop();
+        await events.stop();
         await jobs.stop();
         await listener.close();
         await db.close();
