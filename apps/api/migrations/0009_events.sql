@@ -48,3 +48,17 @@ BEGIN
   RETURN NULL;
 END $$;
 CREATE TRIGGER bookings_publish AFTER INSERT OR UPDATE ON bookings FOR EACH ROW EXECUTE FUNCTION publish_booking_event();
+
+-- Every message written (the customer's, the assistant's, a person's): the lead timeline, response
+-- timers and outgoing webhooks follow conversations through these. The text stays in messages.
+CREATE FUNCTION publish_message_event() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO events (tenant_id, type, subject_id, data, occurred_at)
+  SELECT NEW.tenant_id, CASE NEW.direction WHEN 'in' THEN 'message.received' ELSE 'message.sent' END, NEW.conversation_id,
+         jsonb_build_object('messageId', NEW.id, 'conversationId', NEW.conversation_id, 'author', NEW.author,
+                            'contactId', c.contact_id, 'channel', c.channel, 'channelId', c.channel_id, 'seq', NEW.seq),
+         coalesce(NEW.sent_at, NEW.created_at)
+    FROM conversations c WHERE c.tenant_id = NEW.tenant_id AND c.id = NEW.conversation_id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER messages_publish AFTER INSERT ON messages FOR EACH ROW EXECUTE FUNCTION publish_message_event();

@@ -74,11 +74,11 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   });
   const contacts = contactsService(db);
   const box = secretBox({ current: keyEntry(secretKey), previous: config.previousSecretKeys.map(keyEntry) });
-  const listener = createMessageListener(databaseUrl, (err) => app.log.warn({ err }, 'message listener lost its connection'));
-  const conversations = createConversations(db, { scheduling, tenants: accounts, contacts, clock }, config.chatLimits, { burstWindowMs: config.burstWindowMs, listener },
-    { client: chatCompletions(), ...config.llm, secrets: box });
   const jobs = createJobQueue(databaseUrl, (err) => app.log.warn({ err }, 'job queue error'));
   const events = createEventBus({ db, jobs, databaseUrl, onError: (err) => app.log.warn({ err }, 'event relay failed') });
+  const listener = createMessageListener(databaseUrl, (err) => app.log.warn({ err }, 'message listener lost its connection'));
+  const conversations = createConversations(db, { scheduling, tenants: accounts, contacts, clock, events }, config.chatLimits, { burstWindowMs: config.burstWindowMs, listener },
+    { client: chatCompletions(), ...config.llm, secrets: box });
   const channels = createChannels({
     db, box, jobs, contacts, conversations: conversations.service, publicBase: baseUrl, burstWindowMs: config.burstWindowMs, clock, http,
     databaseUrl, onError: (err) => app.log.warn({ err }, 'inbound event processing failed'),

@@ -1,3 +1,4 @@
+import type { Queryable } from '../../platform/db/database';
 import type { Scheduling } from '../scheduling';
 import type { ContactsService } from '../contacts';
 
@@ -11,4 +12,6 @@ export interface AssistantPorts {
   };
   contacts: Pick<ContactsService, 'create' | 'identify' | 'removeIfUnused' | 'recordTurn'>;
   clock: { now(): number };
+  /** The event bus: what a turn learnt (intent, qualification answers, a hand-off) for leads, tickets and webhooks. */
+  events?: { publish(tx: Queryable, event: { tenantId: string; type: string; subjectId?: string | null; data?: Record<string, unknown>; at?: Date }): Promise<void> };
 }

@@ -102,9 +102,27 @@ export function conversationService(db: Database, ports: AssistantPorts, options
       await ports.contacts.recordTurn(tx, tenantId,
         { contactId, channelId: conversation.channelId, text, intent: outcome.understanding?.intent, at: new Date(ports.clock.now()) });
     }
+    await publishTurn(tx, tenantId, conversation, contactId, outcome);
     return outcome;
   }, { burstWindowMs: options.burstWindowMs, clock: ports.clock, deliver: (tx, c, r) => (deliver ? deliver(tx, c, r) : Promise.resolve()) });
   let deliver: Deliver | undefined;
+
+  /** What the turn learnt, for the modules that follow conversations (leads, tickets, webhooks). */
+  async function publishTurn(tx: Queryable, tenantId: string, conversation: ConversationRow, contactId: string | null,
+    outcome: { state: ConversationState; understanding?: { intent: string } | undefined; toolCalls: unknown[] }) {
+    if (!ports.events) return;
+    const at = new Date(ports.clock.now());
+    const base = { conversationId: conversation.id, contactId, channel: conversation.channel, channelId: conversation.channelId };
+    await ports.events.publish(tx, { tenantId, type: 'conversation.turn', subjectId: conversation.id, at, data: {
+      ...base, intent: outcome.understanding?.intent ?? null, stage: outcome.state.stage, fields: outcome.state.fields,
+      bookingIds: outcome.state.bookingIds, optedOut: outcome.state.stage === 'opted_out',
+    } });
+    const handOff = outcome.toolCalls.map((c) => (c as { command?: { kind?: string; reason?: string } }).command)
+      .find((c) => c?.kind === 'hand_off');
+    if (handOff) {
+      await ports.events.publish(tx, { tenantId, type: 'conversation.handed_off', subjectId: conversation.id, at, data: { ...base, reason: handOff.reason ?? null } });
+    }
+  }
 
   return {
     /** A new web-chat conversation: its id, the secret token for the customer, and the greeting. */
