@@ -3,6 +3,8 @@ import { accountsRoutes, accountsService } from './modules/accounts';
 import { createScheduling } from './modules/scheduling';
 import { chatCompletions, createConversations } from './modules/conversations';
 import { contactRoutes, contactsService } from './modules/contacts';
+import { createTickets, type Tickets } from './modules/tickets';
+import { createLeads, type Leads } from './modules/leads';
 import type { Config } from './platform/config';
 import { connectDatabase, type Database } from './platform/db/database';
 import { migrationsPending } from './platform/db/migrate';
@@ -14,7 +16,9 @@ import { createJobQueue, type JobQueue } from './platform/jobs/queue';
 import { secretBox } from './platform/crypto/secrets';
 import { checkSecretKey } from './platform/crypto/key-check';
 import { createChannels, type Channels } from './modules/channels';
+import { createWebhooks, type Resolve } from './modules/webhooks';
 import { createEventBus, type EventBus } from './platform/events/bus';
+import { createNotifications, type Notifications } from './modules/notifications';
 import { AppError } from './shared/errors';
 
 export const VERSION = '0.1.0';
@@ -27,8 +31,11 @@ export interface AppParts {
   accounts: ReturnType<typeof accountsService>;
   scheduling: ReturnType<typeof createScheduling>;
   conversations: ReturnType<typeof createConversations>;
+  tickets: Tickets;
+  leads: Leads;
   channels: Channels;
   jobs: JobQueue;
+  notifications: Notifications;
   /** The internal event bus (booking.*, lead.*, sla.*, …): publish in a transaction, subscribe per module. */
   events: EventBus;
   /** Starts the job workers (channels in and out); after migrations, since the queue lives in the database. */
@@ -49,12 +56,14 @@ export interface ComposeOptions {
   http?: typeof fetch;
   /** Where the log lines go (standard output when unset). */
   logStream?: { write(line: string): void };
+  /** How outgoing webhooks resolve host names (a test points names at chosen addresses). */
+  resolve?: Resolve;
 }
 
 const keyEntry = (key: Buffer) => ({ id: createHash('sha256').update(key).digest('hex').slice(0, 8), key });
 
 /** The composition root: the only place that knows every module. */
-export async function composeApp({ config, databaseUrl, adminKey, secretKey, clock = { now: () => Date.now() }, http, logStream }: ComposeOptions): Promise<AppParts> {
+export async function composeApp({ config, databaseUrl, adminKey, secretKey, clock = { now: () => Date.now() }, http, logStream, resolve }: ComposeOptions): Promise<AppParts> {
   const db = connectDatabase(databaseUrl, config.dbPoolMax);
   const accounts = accountsService(db);
   const scheduling = createScheduling(db, accounts, clock);
@@ -80,14 +89,37 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   const conversations = createConversations(db, { scheduling, tenants: accounts, contacts, clock, events }, config.chatLimits, { burstWindowMs: config.burstWindowMs, listener },
     { client: chatCompletions(), ...config.llm, secrets: box });
   const channels = createChannels({
-    db, box, jobs, contacts, conversations: conversations.service, publicBase: baseUrl, burstWindowMs: config.burstWindowMs, clock, http,
+    db, box, jobs, contacts, conversations: conversations.service, publicBase: baseUrl, burstWindowMs: config.burstWindowMs, sendInDoubtMs: config.sendInDoubtMs, clock, http,
     databaseUrl, onError: (err) => app.log.warn({ err }, 'inbound event processing failed'),
   });
+  const notifications = createNotifications(db, {
+    scheduling, tenants: accounts, contacts, channels: channels.notices, clock, events,
+    messageTexts: (tenantId, ids) => conversations.service.texts(tenantId, ids),
+    conversationLang: (tx, tenantId, id) => conversations.service.language(tx, tenantId, id),
+  }, { events, databaseUrl, onError: (err) => app.log.warn({ err }, 'sending notices failed') });
   accountsRoutes(app, accounts);
   scheduling.routes(app, baseUrl);
   conversations.routes(app);
   contactRoutes(app, contacts);
   channels.routes(app);
+  notifications.routes(app);
+  const tickets = createTickets(db, {
+    conversations: conversations.service, contacts, tenants: accounts, catalogue: scheduling.catalogue, events, clock, notifications: notifications.service,
+  });
+  tickets.routes(app);
+  const webhooks = createWebhooks({ db, box, jobs, events, clock, settings: config.webhooks, ...(resolve ? { resolve } : {}) });
+  webhooks.routes(app);
+  const leads = createLeads(db, {
+    clock, events, tenant: (tenantId) => accounts.tenant(tenantId),
+    qualificationKeys: async (tenantId) => (await conversations.service.profile(tenantId)).qualification.map((q) => q.key),
+    takeOver: (tenantId, conversationId, minutes) => conversations.service.takeOver(tenantId, conversationId, minutes),
+    staff: async (tenantId, ids) => (ids?.length === 0 ? [] : await scheduling.catalogue.resources(tenantId, ids)).filter((r) => r.kind === 'staff')
+      .map((r) => ({ id: r.id, active: r.active, timeZone: r.schedule.timeZone, weekly: r.schedule.weekly, overrides: r.schedule.overrides })),
+    bookingCustomer: (tenantId, id) => scheduling.bookings.get(tenantId, id).then((b) => b.customer, () => undefined),
+    searchContacts: (tenantId, text) => contacts.search(tenantId, text, 20),
+  });
+  events.subscribe(leads.subscription.consumer, leads.subscription.types, leads.subscription.handler);
+  leads.routes(app);
 
   const sweeper = setInterval(() => {
     accounts.listTenants()
@@ -96,23 +128,33 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     conversations.service.sweepPending(STRANDED_AFTER_MS).catch((err) => app.log.warn({ err }, 'pending message sweep failed'));
   }, 60_000);
   sweeper.unref();
+  let leadSweeper: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
 
   return {
-    app, db, accounts, scheduling, conversations, channels, jobs, events,
+    app, db, accounts, scheduling, conversations, channels, jobs, events, tickets, notifications, leads,
     checkSecretKey: () => checkSecretKey(db, box),
     async startWorkers() {
       await checkSecretKey(db, box);
       await jobs.start();
       await channels.startWorkers();
+      await webhooks.startWorkers();
       await events.start();
+      leadSweeper = setInterval(() => {
+        accounts.listTenants().then((tenants) => leads.sweep(tenants.map((t) => t.id), clock.now()))
+          .catch((err) => app.log.warn({ err }, 'lead SLA sweep failed'));
+      }, 30_000);
+      leadSweeper.unref();
+      await notifications.startWorkers();
     },
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);
+        clearInterval(leadSweeper);
         closeEventStreams(app);
         await app.close();
         await channels.stop();
+        await notifications.stop();
         await events.stop();
         await jobs.stop();
         await listener.close();

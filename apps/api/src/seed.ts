@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Blueprint } from '@frontdesk/contracts';
+import { Blueprint, type BlueprintLeads, type LeadSettings } from '@frontdesk/contracts';
 import type { AppParts } from './compose';
+import { withLeadDefaults } from './modules/leads';
 
 export const blueprintsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../blueprints');
 
@@ -20,7 +21,7 @@ export function readBlueprint(name: string): Blueprint {
  * Creates a blueprint's tenant through the same services the API uses. A tenant whose seeding
  * was cut short (marked pending) is removed and seeded again.
  */
-export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduling' | 'conversations' | 'db'>, name: string)
+export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduling' | 'conversations' | 'tickets' | 'leads' | 'db'>, name: string)
   : Promise<{ created: boolean; slug: string; apiKey?: string }> {
   const bp = readBlueprint(name);
   const { accounts, scheduling, db } = parts;
@@ -50,6 +51,24 @@ export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduli
   }
   if (bp.assistant) await parts.conversations.service.saveProfile(tenant.id, bp.assistant);
   if (bp.llm) await parts.conversations.llm.saveBudget(tenant.id, bp.llm);
+  if (bp.tickets) await parts.tickets.service.saveSettings(tenant.id, bp.tickets);
+  if (bp.leads) await parts.leads.service.saveSettings(tenant.id, leadSettingsOf(bp.leads, resources));
   await db.query(`UPDATE tenants SET blueprint = $2 WHERE id = $1`, [tenant.id, name]);
   return { created: true, slug: tenant.slug, apiKey: apiKey.key };
+}
+
+/** A blueprint's lead settings with its staff keys turned into the resources just created. */
+function leadSettingsOf(leads: BlueprintLeads, resources: Map<string, string>): LeadSettings {
+  const { routing, sla, ...rest } = leads;
+  const staff = (key: string) => {
+    const id = resources.get(key);
+    if (!id) throw new Error(`The blueprint's lead settings name an unknown resource "${key}"`);
+    return id;
+  };
+  return withLeadDefaults({
+    ...rest,
+    ...(routing ? { routing: { capacity: routing.capacity, takeOverMinutes: routing.takeOverMinutes, agents: routing.agentKeys.map(staff) } } : {}),
+    ...(sla ? { sla: { firstResponseMinutes: sla.firstResponseMinutes, nextResponseMinutes: sla.nextResponseMinutes,
+      leakageAfterMinutes: sla.leakageAfterMinutes, escalateTo: sla.escalateToKey ? staff(sla.escalateToKey) : null } } : {}),
+  });
 }

@@ -4,6 +4,8 @@ import { TenantCreate } from './accounts';
 import { ResourceKind, Weekly } from './scheduling';
 import { AssistantProfile } from './assistant';
 import { LlmBudget } from './llm';
+import { TicketSettings } from './tickets';
+import { BlueprintLeads } from './leads';
 
 /** A ready-made tenant: pure data that any tenant could configure through the API. Resources are named by key. */
 const Key = z.string().regex(/^[a-z0-9-]+$/);
@@ -13,6 +15,8 @@ export const Blueprint = z.object({
   description: z.string(),
   assistant: AssistantProfile.optional(),
   llm: LlmBudget.optional().describe('the daily budget that applies once the tenant points the assistant at an LLM'),
+  leads: BlueprintLeads.optional().describe('lead scoring, routing and SLA settings (staff by resource key)'),
+  tickets: TicketSettings.optional().describe('when the assistant opens support tickets, and the satisfaction question after a resolution'),
   holidays: z.array(z.object({ date: LocalDate, name: z.string() })),
   locations: z.array(z.object({ key: Key, name: z.string(), address: z.string().optional() })).min(1),
   resources: z.array(z.object({

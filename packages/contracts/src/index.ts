@@ -9,3 +9,7 @@ export * from './assistant';
 export * from './contacts';
 export * from './llm';
 export * from './channels';
+export * from './leads';
+export * from './webhooks';
+export * from './tickets';
+export * from './notifications';

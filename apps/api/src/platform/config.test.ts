@@ -22,6 +22,14 @@ describe('configuration', () => {
     });
   });
 
+  it('keeps outgoing webhooks off private networks unless the operator allows them', () => {
+    expect(loadConfig({}).webhooks).toEqual({ allowPrivate: false, timeoutMs: 10_000, retryBaseMs: 10_000 });
+    expect(loadConfig({ FRONTDESK_WEBHOOKS_ALLOW_PRIVATE: 'true', FRONTDESK_WEBHOOKS_TIMEOUT_MS: '2500', FRONTDESK_WEBHOOKS_RETRY_BASE_MS: '500' }).webhooks)
+      .toEqual({ allowPrivate: true, timeoutMs: 2500, retryBaseMs: 500 });
+    expect(() => loadConfig({ FRONTDESK_WEBHOOKS_ALLOW_PRIVATE: 'yes', FRONTDESK_WEBHOOKS_TIMEOUT_MS: '5' }))
+      .toThrow(/FRONTDESK_WEBHOOKS_ALLOW_PRIVATE[\s\S]*FRONTDESK_WEBHOOKS_TIMEOUT_MS/);
+  });
+
   it('fails fast listing every problem at once', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', FRONTDESK_ADMIN_KEY: 'short', FRONTDESK_WORKERS: 'no', LOG_LEVEL: 'loud' }))
       .toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*FRONTDESK_ADMIN_KEY[\s\S]*FRONTDESK_WORKERS[\s\S]*LOG_LEVEL/);

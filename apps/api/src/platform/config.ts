@@ -26,9 +26,13 @@ const schema = z.object({
   FRONTDESK_CHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   FRONTDESK_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   FRONTDESK_BURST_WINDOW_MS: z.coerce.number().int().min(0).max(30_000).default(1200),
+  FRONTDESK_SEND_IN_DOUBT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
   FRONTDESK_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(8000),
   FRONTDESK_LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
   FRONTDESK_LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(1000).default(60_000),
+  FRONTDESK_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  FRONTDESK_WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  FRONTDESK_WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -51,8 +55,12 @@ export interface Config {
   chatLimits: { startsPerMinute: number; messagesPerMinute: number };
   /** Customer messages this close together are read as one ("oi" / "quero marcar" / "amanhã 15h"). */
   burstWindowMs: number;
+  /** A send interrupted by a crash and not settled by a provider receipt within this long is sent again. */
+  sendInDoubtMs: number;
   /** The optional LLM: a completion's default timeout (the turn holds its conversation locked meanwhile), and its circuit breaker. */
   llm: { defaultTimeoutMs: number; breaker: { failures: number; cooldownMs: number } };
+  /** Outgoing webhooks: private/loopback destinations allowed?, one attempt's deadline, the first retry's delay (each next ×4). */
+  webhooks: { allowPrivate: boolean; timeoutMs: number; retryBaseMs: number };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 }
@@ -79,9 +87,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: e.FRONTDESK_DB_POOL_MAX,
     chatLimits: { startsPerMinute: e.FRONTDESK_CHAT_STARTS_PER_MINUTE, messagesPerMinute: e.FRONTDESK_CHAT_MESSAGES_PER_MINUTE },
     burstWindowMs: e.FRONTDESK_BURST_WINDOW_MS,
+    sendInDoubtMs: e.FRONTDESK_SEND_IN_DOUBT_MS,
     llm: {
       defaultTimeoutMs: e.FRONTDESK_LLM_TIMEOUT_MS,
       breaker: { failures: e.FRONTDESK_LLM_BREAKER_FAILURES, cooldownMs: e.FRONTDESK_LLM_BREAKER_COOLDOWN_MS },
+    },
+    webhooks: {
+      allowPrivate: e.FRONTDESK_WEBHOOKS_ALLOW_PRIVATE === 'true',
+      timeoutMs: e.FRONTDESK_WEBHOOKS_TIMEOUT_MS,
+      retryBaseMs: e.FRONTDESK_WEBHOOKS_RETRY_BASE_MS,
     },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',

@@ -9,7 +9,8 @@ const now = Date.parse('2026-11-25T06:00:00Z'); // Wed 11:30 in Kolkata
 const QUESTIONS = ["What's your name?", 'What would you like Flexoraa to help you with?', 'Do you have a monthly budget in mind for this?',
   'When would you like to have it running?', 'Are you the person who decides on this, or who else is involved?',
   'How many people work at your company?'];
-const ANSWERS = ['WhatsApp lead follow-up for our clinics', 'around 50,000 rupees a month', 'within a month', 'I decide, with our CFO', 'about 40 people'];
+// Not HOT while qualifying: a HOT lead goes to a person at once and the assistant stops (see test/leads).
+const ANSWERS = ['WhatsApp lead follow-up for our clinics', 'around 25,000 rupees a month', 'in two or three months', 'I decide, with our CFO', 'about 40 people'];
 
 let app: TestApp;
 let key: string;
@@ -83,5 +84,12 @@ describe('Flexoraa qualifies a lead, then books a discovery call', () => {
     const made = await bookings();
     expect(made).toHaveLength(before + 1);
     expect(made.map((b) => b.customer.name)).toContain(name);
+    // The lead's score comes from the events of these turns, handled on their own.
+    let leads: { fields: Record<string, string>; stage: string; bookingIds: string[] }[] = [];
+    for (let i = 0; i < 100 && !leads.some((l) => l.fields.contact_name === name && l.stage === 'booked'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      leads = (await app.app.inject({ url: '/v1/leads', headers: app.auth(key) })).json().items;
+    }
+    expect(leads.find((l) => l.fields.contact_name === name)).toMatchObject({ stage: 'booked', fields: { budget: ANSWERS[1] } });
   });
 });

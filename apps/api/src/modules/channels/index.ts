@@ -15,6 +15,7 @@ import { inboundWorker } from './worker';
 import { channelsRepository } from './repository';
 import { messageTemplates } from './templates';
 import { templateRoutes } from './template-routes';
+import { channelNotices } from './notices';
 
 export interface ChannelDeps {
   db: Database;
@@ -26,6 +27,8 @@ export interface ChannelDeps {
   databaseUrl: string;
   onError: (err: unknown) => void;
   burstWindowMs: number;
+  /** How long a send interrupted by a crash waits for the provider's receipt before it is sent again. */
+  sendInDoubtMs: number;
   clock: { now(): number };
   http?: typeof fetch;
 }
@@ -33,6 +36,7 @@ export interface ChannelDeps {
 /** Channels: accounts, webhooks in, the customer's conversation, outbox sends out. */
 export function createChannels(deps: ChannelDeps) {
   let forget = (_id: string) => undefined as unknown;
+  let doubtSweep: NodeJS.Timeout | undefined;
   const accounts = channelAccounts(deps.db, deps.box, deps.publicBase, (id) => forget(id));
   const intake = webhookIntake(deps.db, accounts, deps.clock);
   forget = intake.forget;
@@ -44,11 +48,18 @@ export function createChannels(deps: ChannelDeps) {
   });
   deps.conversations.useDelivery(inbound.deliver);
   const dispatcher = inboundDispatcher(deps.db, deps.databaseUrl, (id) => inbound.processEvent(id), deps.onError);
-  deps.jobs.define(TURN_JOB, { policy: 'stately', retryLimit: 5 });
-  deps.jobs.define(SEND_JOB, { policy: 'stately', retryLimit: 6, retryDelaySeconds: 2 });
+  deps.jobs.define(TURN_JOB, { policy: 'short', retryLimit: 5 });
+  deps.jobs.define(SEND_JOB, { policy: 'short', retryLimit: 6, retryDelaySeconds: 2 });
   deps.jobs.define(`${SEND_JOB}.dead`, { retryLimit: 2 });
+  const notices = channelNotices({ conversations: deps.conversations, clock: deps.clock });
   return {
     accounts,
+    /** Messages the business sends on its own (reminders, rating questions), on the contact's channel. */
+    notices: {
+      send: notices.send,
+      templatesOfKind: templates.ofKind,
+      deliveries: (tenantId: string, messageIds: string[]) => channelsRepository(deps.db).deliveriesOf(tenantId, messageIds),
+    },
     routes: (app: ZodApp) => {
       channelRoutes(app, accounts, intake, deps.publicBase);
       templateRoutes(app, templates, deps.conversations, deps.db);
@@ -56,6 +67,13 @@ export function createChannels(deps: ChannelDeps) {
     /** Starts the workers; call after migrations. */
     async startWorkers(): Promise<void> {
       await dispatcher.start();
+      const settleInDoubt = async () => {
+        for (const job of await channelsRepository(deps.db).requeueInDoubt(deps.sendInDoubtMs)) {
+          await deps.jobs.send(SEND_JOB, job, { singletonKey: sendKey(job) });
+        }
+      };
+      doubtSweep = setInterval(() => void settleInDoubt().catch(deps.onError), Math.max(1000, deps.sendInDoubtMs / 4));
+      doubtSweep.unref();
       await deps.jobs.work<{ tenantId: string; conversationId: string }>(TURN_JOB, { batchSize: 4 }, (data) => inbound.runTurn(data));
       await deps.jobs.work<SendJob>(SEND_JOB, { batchSize: 8 }, (job) => send(job));
       // Retries ran out: the send at the head of the line fails for good, with why (staff see it on
@@ -68,6 +86,7 @@ export function createChannels(deps: ChannelDeps) {
       });
     },
     async stop(): Promise<void> {
+      if (doubtSweep) clearInterval(doubtSweep);
       await dispatcher.stop();
     },
   };

@@ -1,7 +1,7 @@
 /** The channel module's queued work: a conversation's turn, and the sends to one handle. */
-export const TURN_JOB = 'conversation.turn';
-export const SEND_JOB = 'channel.send';
+export const TURN_JOB = 'conversation.turns';
+export const SEND_JOB = 'channel.sends';
 
 export interface SendJob { tenantId: string; channelId: string; handle: string }
-/** One send job at a time per handle keeps a customer's messages in order. */
+/** At most one waiting send job per handle (the one that runs sends everything queued). */
 export const sendKey = (job: SendJob) => `${job.channelId}:${job.handle}`;

@@ -6,10 +6,14 @@ export interface ChannelRow {
   id: string; tenantId: string; type: ChannelType; name: string; status: 'active' | 'disabled';
   config: Record<string, unknown>; secrets: string; createdAt: Date; updatedAt: Date;
 }
+/** A send's latest report, as a booking's timeline shows it. */
+export interface Delivery { status: 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'held'; at: string; error: { code: string; title: string } | null }
 export interface Identity { contactId: string; conversationId: string | null; lastInboundAt: Date | null; status: 'ok' | 'undeliverable' | 'blocked' }
 export interface OutboxRow {
   id: string; tenantId: string; channelId: string; handle: string; messageId: string | null; payload: OutboundMessage;
   status: string; attempts: number;
+  /** How long until a retry is due (0 when it is). */
+  waitMs: number;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
@@ -19,7 +23,7 @@ const toChannel = (r: any): ChannelRow => ({
 });
 const toOutbox = (r: any): OutboxRow => ({
   id: r.id, tenantId: r.tenant_id, channelId: r.channel_id, handle: r.handle, messageId: r.message_id, payload: r.payload,
-  status: r.status, attempts: r.attempts,
+  status: r.status, attempts: r.attempts, waitMs: Number(r.wait_ms ?? 0),
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -75,8 +79,9 @@ export function channelsRepository(db: Queryable) {
           ORDER BY id FOR UPDATE SKIP LOCKED`, [ids]);
       return rows.map((r) => ({ id: Number(r.id), tenantId: r.tenant_id, channelId: r.channel_id, event: r.payload, ageMs: Number(r.age_ms) }));
     },
-    async knowsSend(channelId: string, providerMessageId: string): Promise<boolean> {
-      return (await db.query(`SELECT 1 FROM outbox WHERE channel_id=$1 AND provider_message_id=$2`, [channelId, providerMessageId])).length > 0;
+    async knowsSend(channelId: string, providerMessageId: string, ref?: string): Promise<boolean> {
+      return (await db.query(`SELECT 1 FROM outbox WHERE channel_id=$1 AND (provider_message_id=$2 OR id = $3::uuid)`,
+        [channelId, providerMessageId, ref ?? null])).length > 0;
     },
     async markProcessed(id: number): Promise<void> {
       await db.query(`UPDATE inbound_events SET processed_at = now(), attempts = attempts + 1 WHERE id=$1`, [id]);
@@ -136,12 +141,46 @@ export function channelsRepository(db: Queryable) {
         [tenantId, channelId, handle, messageId ?? null, JSON.stringify(payload)]);
       return row!.id;
     },
+    /** The latest delivery report of the sends of some conversation messages. */
+    async deliveriesOf(tenantId: string, messageIds: string[]) {
+      if (!messageIds.length) return new Map<string, Delivery>();
+      const rows = await db.query<{ message_id: string; status: Delivery['status']; updated_at: Date; last_error: { code: string; title: string } | null }>(
+        `SELECT message_id, status, updated_at, last_error FROM outbox WHERE tenant_id = $1 AND message_id = ANY($2::uuid[])`, [tenantId, messageIds]);
+      return new Map(rows.map((r) => [r.message_id, {
+        status: r.status, at: r.updated_at.toISOString(),
+        error: r.last_error && r.status !== 'sent' && r.status !== 'delivered' && r.status !== 'read' ? { code: r.last_error.code, title: r.last_error.title } : null,
+      }]));
+    },
     /** What is still to be sent to one handle, oldest first. */
     async queuedFor(tenantId: string, channelId: string, handle: string): Promise<string[]> {
       const rows = await db.query<{ id: string }>(
-        `SELECT id FROM outbox WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3 AND status='queued' ORDER BY seq`,
+        `SELECT id FROM outbox WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3 AND status IN ('queued', 'sending') ORDER BY seq`,
         [tenantId, channelId, handle], 'outbox-queued');
       return rows.map((r) => r.id);
+    },
+    /**
+     * The first unsent message to a handle, locked. A worker that finds it 'sending' stops: the
+     * one sending it carries on with the rest, so a customer reads the messages in order.
+     */
+    async lockHead(tenantId: string, channelId: string, handle: string): Promise<OutboxRow | undefined> {
+      const [row] = await db.query(
+        `SELECT *, greatest(0, extract(epoch FROM next_attempt_at - now()) * 1000) AS wait_ms FROM outbox
+          WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3 AND status IN ('queued', 'sending')
+          ORDER BY seq LIMIT 1 FOR UPDATE`, [tenantId, channelId, handle], 'outbox-head');
+      return row && toOutbox(row);
+    },
+    async markSending(tenantId: string, id: string): Promise<void> {
+      await db.query(`UPDATE outbox SET status = 'sending', sending_since = now(), updated_at = now() WHERE tenant_id=$1 AND id=$2`, [tenantId, id]);
+    },
+    /** Sends in doubt for too long (the process died mid-send and no receipt settled them): to be sent again. */
+    async requeueInDoubt(olderThanMs: number): Promise<{ tenantId: string; channelId: string; handle: string }[]> {
+      const rows = await db.query<{ tenant_id: string; channel_id: string; handle: string }>(
+        `UPDATE outbox SET status = 'queued', next_attempt_at = NULL, updated_at = now(),
+                last_error = '{"code":"in_doubt","title":"Interrupted while sending and never confirmed by the provider: sent again"}'
+          WHERE status = 'sending' AND sending_since < now() - make_interval(secs => $1::float8 / 1000)
+          RETURNING tenant_id, channel_id, handle`, [olderThanMs]);
+      const seen = new Map(rows.map((r) => [`${r.tenant_id} ${r.channel_id} ${r.handle}`, { tenantId: r.tenant_id, channelId: r.channel_id, handle: r.handle }]));
+      return [...seen.values()];
     },
     async lockSend(tenantId: string, id: string): Promise<OutboxRow | undefined> {
       const [row] = await db.query(`SELECT * FROM outbox WHERE tenant_id=$1 AND id=$2 FOR UPDATE`, [tenantId, id]);
@@ -149,31 +188,34 @@ export function channelsRepository(db: Queryable) {
     },
     async recordSend(tenantId: string, id: string, result: { status: string; providerMessageId?: string; error?: ProviderError }) {
       await db.query(
-        `UPDATE outbox SET status=$3, provider_message_id = coalesce($4, provider_message_id), last_error=$5, attempts = attempts + 1,
-                updated_at = now() WHERE tenant_id=$1 AND id=$2`,
+        `UPDATE outbox SET status = CASE WHEN $3 = 'sent' AND status IN ('delivered', 'read') THEN status ELSE $3 END,
+                provider_message_id = coalesce($4, provider_message_id), last_error=$5, attempts = attempts + 1,
+                sending_since = NULL, next_attempt_at = NULL, updated_at = now() WHERE tenant_id=$1 AND id=$2`,
         [tenantId, id, result.status, result.providerMessageId ?? null, result.error ? JSON.stringify(result.error) : null]);
       await db.query(
         `UPDATE messages m SET provider_message_id = coalesce($4, m.provider_message_id), delivery = jsonb_build_object('status', $3::text, 'at', now(), 'error', $5::jsonb)
            FROM outbox o WHERE o.tenant_id=$1 AND o.id=$2 AND m.tenant_id=o.tenant_id AND m.id=o.message_id`,
         [tenantId, id, result.status, result.providerMessageId ?? null, result.error ? JSON.stringify(result.error) : null]);
     },
-    /** A failed attempt that will be tried again: counted, status unchanged. */
-    async recordAttempt(tenantId: string, id: string, error: ProviderError): Promise<void> {
-      await db.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $3, updated_at = now() WHERE tenant_id=$1 AND id=$2`,
-        [tenantId, id, JSON.stringify(error)]);
+    /** A failed attempt that will be tried again in `waitMs`: counted, back in the line. */
+    async recordAttempt(tenantId: string, id: string, error: ProviderError, waitMs: number): Promise<void> {
+      await db.query(`UPDATE outbox SET status = 'queued', sending_since = NULL, attempts = attempts + 1, last_error = $3,
+        next_attempt_at = now() + make_interval(secs => $4::float8 / 1000), updated_at = now() WHERE tenant_id=$1 AND id=$2`,
+        [tenantId, id, JSON.stringify(error), waitMs]);
     },
     /** A delivery receipt: moves the send forward (never back: a late "sent" after "read" changes nothing). */
-    async recordStatus(channelId: string, providerMessageId: string, status: DeliveryStatus, error?: ProviderError): Promise<void> {
-      const rank = `CASE s WHEN 'queued' THEN 0 WHEN 'held' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 END`;
+    async recordStatus(channelId: string, providerMessageId: string, status: DeliveryStatus, error?: ProviderError, ref?: string): Promise<void> {
+      const rank = `CASE s WHEN 'queued' THEN 0 WHEN 'sending' THEN 0 WHEN 'held' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 END`;
       await db.query(
         `WITH o AS (
-           UPDATE outbox SET status = $3, last_error = coalesce($4::jsonb, last_error), updated_at = now()
-            WHERE channel_id=$1 AND provider_message_id=$2
+           UPDATE outbox SET status = $3, last_error = coalesce($4::jsonb, last_error), updated_at = now(),
+                  provider_message_id = coalesce(provider_message_id, $2), sending_since = NULL
+            WHERE channel_id=$1 AND (provider_message_id=$2 OR (id = $5::uuid AND provider_message_id IS NULL))
               AND (SELECT ${rank} FROM (SELECT status AS s) x) < (SELECT ${rank} FROM (SELECT $3::text AS s) y)
             RETURNING tenant_id, message_id)
          UPDATE messages m SET delivery = jsonb_build_object('status', $3::text, 'at', now(), 'error', $4::jsonb)
            FROM o WHERE m.tenant_id = o.tenant_id AND m.id = o.message_id`,
-        [channelId, providerMessageId, status, error ? JSON.stringify(error) : null]);
+        [channelId, providerMessageId, status, error ? JSON.stringify(error) : null, ref ?? null]);
     },
   };
 }

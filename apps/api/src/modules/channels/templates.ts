@@ -5,17 +5,17 @@ import { AppError, notFound } from '../../shared/errors';
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
 const toTemplate = (r: any): Template => ({
-  id: r.id, name: r.name, language: r.language, body: r.body, status: r.status,
+  id: r.id, name: r.name, language: r.language, body: r.body, status: r.status, kind: r.kind ?? null,
   createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
 });
 
 /** Each tenant's message templates and their approval, for sends outside the 24-hour window. */
 export function messageTemplates(db: Database) {
   return {
-    async create(tenantId: string, t: { name: string; language: string; body: string; status: string }): Promise<Template> {
+    async create(tenantId: string, t: { name: string; language: string; body: string; status: string; kind?: string | null }): Promise<Template> {
       try {
-        const [row] = await db.query(`INSERT INTO message_templates (tenant_id, name, language, body, status) VALUES ($1,$2,$3,$4,$5) RETURNING *`,
-          [tenantId, t.name, t.language, t.body, t.status]);
+        const [row] = await db.query(`INSERT INTO message_templates (tenant_id, name, language, body, status, kind) VALUES ($1,$2,$3,$4,$5,$6) RETURNING *`,
+          [tenantId, t.name, t.language, t.body, t.status, t.kind ?? null]);
         return toTemplate(row);
       } catch (err) {
         if (sqlState(err) === '23505') throw new AppError('TEMPLATE_NAME_TAKEN');
@@ -24,10 +24,11 @@ export function messageTemplates(db: Database) {
     },
     list: async (tenantId: string) =>
       (await db.query(`SELECT * FROM message_templates WHERE tenant_id=$1 ORDER BY name, language`, [tenantId])).map(toTemplate),
-    async update(tenantId: string, id: string, patch: { body?: string; status?: string }): Promise<Template> {
+    async update(tenantId: string, id: string, patch: { body?: string; status?: string; kind?: string | null }): Promise<Template> {
       const [row] = await db.query(
-        `UPDATE message_templates SET body = coalesce($3, body), status = coalesce($4, status), updated_at = now()
-          WHERE tenant_id=$1 AND id=$2 RETURNING *`, [tenantId, id, patch.body ?? null, patch.status ?? null]);
+        `UPDATE message_templates SET body = coalesce($3, body), status = coalesce($4, status),
+           kind = CASE WHEN $5 THEN $6 ELSE kind END, updated_at = now()
+          WHERE tenant_id=$1 AND id=$2 RETURNING *`, [tenantId, id, patch.body ?? null, patch.status ?? null, patch.kind !== undefined, patch.kind ?? null]);
       if (!row) throw notFound('Template');
       return toTemplate(row);
     },
@@ -40,6 +41,9 @@ export function messageTemplates(db: Database) {
         [tenantId, name, languages])).map(toTemplate);
       return languages.map((l) => rows.find((r) => r.language === l)).find(Boolean);
     },
+    /** The tenant's texts for one kind of notice, in every language it has. */
+    ofKind: async (tx: Queryable, tenantId: string, kind: string) =>
+      (await tx.query(`SELECT * FROM message_templates WHERE tenant_id=$1 AND kind=$2 ORDER BY language`, [tenantId, kind])).map(toTemplate),
     approved: async (tx: Queryable, tenantId: string) =>
       (await tx.query(`SELECT * FROM message_templates WHERE tenant_id=$1 AND status='approved' ORDER BY name`, [tenantId])).map(toTemplate),
   };

@@ -67,10 +67,10 @@ export function inboundWorker(deps: WorkerDeps) {
         if (row && adapter && event.kind === 'status') {
           // A receipt can overtake the record of our own send (the provider answers, then reports
           // at once): try it again shortly rather than lose it. Old unknown ids are not ours.
-          if (!(await repo.knowsSend(row.id, event.providerMessageId)) && claimed.ageMs < RECEIPT_GRACE_MS) {
+          if (!(await repo.knowsSend(row.id, event.providerMessageId, event.ref)) && claimed.ageMs < RECEIPT_GRACE_MS) {
             throw new Error(`receipt for ${event.providerMessageId} arrived before its send was recorded`);
           }
-          await repo.recordStatus(row.id, event.providerMessageId, event.status, event.error);
+          await repo.recordStatus(row.id, event.providerMessageId, event.status, event.error, event.ref);
         }
         await repo.markProcessed(claimed.id);
       });

@@ -16,6 +16,8 @@ export function contactsService(db: Database) {
     return contact;
   }
   return {
+    /** A contact read inside the caller's transaction (undefined if gone, e.g. merged away). */
+    find: (tx: Queryable, tenantId: string, id: string): Promise<Contact | undefined> => contactsRepository(tx).get(tenantId, id),
     /** A new, still anonymous visitor (a web chat before they say who they are). */
     create: (tx: Queryable, tenantId: string, who: Identity = {}): Promise<Contact> => contactsRepository(tx).insert(tenantId, who),
 

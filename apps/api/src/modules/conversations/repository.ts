@@ -124,6 +124,15 @@ export function conversationsRepository(db: Queryable) {
       await db.query(`UPDATE conversations SET handled_by=$3, human_until=$4 WHERE tenant_id=$1 AND id=$2`, [tenantId, id, handledBy, until]);
     },
     /** Stores a message; a repeated clientMessageId stores nothing and returns undefined. */
+    async texts(tenantId: string, ids: string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db.query<{ id: string; text: string }>(`SELECT id, text FROM messages WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenantId, ids]);
+      return new Map(rows.map((r) => [r.id, r.text]));
+    },
+    async setAwaiting(tenantId: string, id: string, awaiting: ConversationState['awaiting'] | null): Promise<void> {
+      await db.query(`UPDATE conversations SET state = CASE WHEN $3::jsonb IS NULL THEN state - 'awaiting' ELSE jsonb_set(state, '{awaiting}', $3::jsonb) END,
+        version = version + 1 WHERE tenant_id=$1 AND id=$2`, [tenantId, id, awaiting ? JSON.stringify(awaiting) : null]);
+    },
     async insertMessage(tenantId: string, conversationId: string, m: {
       direction: 'in' | 'out'; author: 'customer' | 'assistant' | 'staff'; text: string;
       options?: Reply['options']; understanding?: unknown; sources?: string[]; clientMessageId?: string;

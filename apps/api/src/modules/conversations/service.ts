@@ -5,7 +5,7 @@ import type { Database, Queryable } from '../../platform/db/database';
 import { understand } from './domain/nlu/understand';
 import type { Lang } from './domain/nlu/types';
 import { step } from './domain/policy/policy';
-import { newConversationState, type ConversationState, type PolicyEvent, type Reply } from './domain/policy/types';
+import { newConversationState, type AwaitedReply, type ConversationState, type PolicyEvent, type Reply, type ReplyOption } from './domain/policy/types';
 import { say } from './domain/policy/replies';
 import { loadAssistantContext, type TenantAssistantContext } from './context';
 import { conversationsRepository } from './repository';
@@ -26,7 +26,7 @@ const langOf = (locale: string): Lang => (locale.startsWith('pt') ? 'pt' : local
 const CONTEXT_TTL_MS = 5_000;
 
 /** Who is sending: staff replies are checked against the channel's rules (the 24-hour window) and may be a template. */
-export interface StaffSend { staff: true; template?: { name: string; language: string; variables: string[] } }
+export interface StaffSend { staff: boolean; template?: { name: string; language: string; variables: string[] } }
 export type Deliver = (tx: Queryable, conversation: ConversationRow, replies: MessageRecord[], sender?: StaffSend) => Promise<void>;
 export interface ConversationOptions { burstWindowMs: number; listener: MessageListener; llm?: LlmTurns }
 
@@ -44,13 +44,20 @@ export function conversationService(db: Database, ports: AssistantPorts, options
     return value;
   }
 
+  /** Something the customer did in a turn (confirmed a booking, rated us), for the modules that care. */
+  async function publishFromTurn(tx: Queryable, tenantId: string, conversationId: string, type: string, data: Record<string, unknown>) {
+    const conversation = await conversationsRepository(tx).get(tenantId, conversationId);
+    await ports.events?.publish(tx, { tenantId, type, subjectId: (data.bookingId as string | undefined) ?? conversationId, at: new Date(ports.clock.now()),
+      data: { ...data, conversationId, contactId: conversation?.contactId ?? null } });
+  }
+
   /** One customer message: understand, run the policy and its tools until done, store it all. */
   async function turn(tx: Queryable, tenantId: string, conversationId: string, state: ConversationState, text: string) {
     const now = ports.clock.now();
     const tenantCtx = await assistantContext(tenantId);
     const ctx = { ...tenantCtx.policy, now };
     const repo = conversationsRepository(tx);
-    const offered = [...state.offers.map((o) => ({ id: o.id, label: o.label })), ...state.cancelCandidates.map((c) => ({ id: c.id, label: c.label })),
+    const offered = state.awaiting ? state.awaiting.options : [...state.offers.map((o) => ({ id: o.id, label: o.label })), ...state.cancelCandidates.map((c) => ({ id: c.id, label: c.label })),
       ...(state.stage === 'choosing_service' ? tenantCtx.services.map((s) => ({ id: s.id, label: s.name })) : [])];
     const heard = understand(text, {
       now, timeZone: ctx.timeZone, locale: ctx.locale, lastLang: state.lang,
@@ -75,7 +82,7 @@ export function conversationService(db: Database, ports: AssistantPorts, options
       // Commands run in order; the first one with something to report is fed back to the policy.
       let outcome: PolicyEvent | undefined;
       for (const command of result.commands) {
-        outcome = await runCommand(ports, tenantId, state, ctx, command, handOff);
+        outcome = await runCommand(ports, tenantId, state, ctx, command, handOff, (type, data) => publishFromTurn(tx, tenantId, conversationId, type, data));
         toolCalls.push({ command, outcome });
         if (outcome) break;
       }
@@ -115,7 +122,7 @@ export function conversationService(db: Database, ports: AssistantPorts, options
     const base = { conversationId: conversation.id, contactId, channel: conversation.channel, channelId: conversation.channelId };
     await ports.events.publish(tx, { tenantId, type: 'conversation.turn', subjectId: conversation.id, at, data: {
       ...base, intent: outcome.understanding?.intent ?? null, stage: outcome.state.stage, fields: outcome.state.fields,
-      bookingIds: outcome.state.bookingIds, optedOut: outcome.state.stage === 'opted_out',
+      bookingIds: outcome.state.bookingIds, changedBookingIds: changedBookings(outcome.toolCalls), optedOut: outcome.state.stage === 'opted_out',
     } });
     const handOff = outcome.toolCalls.map((c) => (c as { command?: { kind?: string; reason?: string } }).command)
       .find((c) => c?.kind === 'hand_off');
@@ -181,6 +188,10 @@ export function conversationService(db: Database, ports: AssistantPorts, options
     messages: (tenantId: string, conversationId: string, afterSeq?: number) =>
       conversationsRepository(db).messages(tenantId, conversationId, afterSeq),
     list: (tenantId: string) => conversationsRepository(db).list(tenantId, 100),
+    /** The words of some messages, by id (a booking's timeline shows what each notice said). */
+    texts: (tenantId: string, ids: string[]) => conversationsRepository(db).texts(tenantId, ids),
+    /** The language a conversation is being held in. */
+    language: async (tx: Queryable, tenantId: string, conversationId: string) => (await conversationsRepository(tx).get(tenantId, conversationId))?.state.lang,
 
     async get(tenantId: string, conversationId: string) {
       const conversation = await conversationsRepository(db).get(tenantId, conversationId);
@@ -196,6 +207,30 @@ export function conversationService(db: Database, ports: AssistantPorts, options
       if (!(await conversationsRepository(db).get(tenantId, conversationId))) throw notFound('Conversation');
       await conversationsRepository(db).setHandler(tenantId, conversationId, 'assistant', null);
     },
+    /** A conversation for a channel handle that has none yet (we write first: a reminder by e-mail or SMS). */
+    async openForChannel(tx: Queryable, input: { tenantId: string; channelType: string; channelId: string; contactId: string; lang?: Lang }) {
+      const tenant = await ports.tenants.tenant(input.tenantId);
+      const state = newConversationState(input.lang ?? langOf(tenant.locale), ports.clock.now());
+      return conversationsRepository(tx).insertForChannel(input.tenantId, input.channelType, input.channelId, state, input.contactId);
+    },
+    /**
+     * A message the business sends on its own (a reminder, a rating question) into a conversation,
+     * delivered on its channel. With `awaiting`, the customer's next message is first read as the
+     * answer to it ("2" under a reminder moves that booking).
+     */
+    async sendOnOwn(tx: Queryable, input: { tenantId: string; conversationId: string; text: string; options?: ReplyOption[];
+      awaiting?: AwaitedReply; template?: StaffSend['template'] }): Promise<MessageRecord> {
+      const repo = conversationsRepository(tx);
+      const conversation = await repo.lock(input.tenantId, input.conversationId); // never in the middle of a turn
+      if (!conversation) throw notFound('Conversation');
+      const message = (await repo.insertMessage(input.tenantId, conversation.id,
+        { direction: 'out', author: 'assistant', text: input.text, ...(input.options ? { options: input.options } : {}) }))!;
+      if (input.awaiting) await repo.setAwaiting(input.tenantId, conversation.id, input.awaiting);
+      if (deliver && conversation.channelId) {
+        await deliver(tx, conversation, [message], input.template ? { staff: false, template: input.template } : undefined);
+      }
+      return message;
+    },
     /** A person's reply; on a channel it goes out through the channel (a template when given). */
     async staffReply(tenantId: string, conversationId: string, text: string, template?: StaffSend['template']) {
       return db.transaction(async (tx) => {
@@ -209,3 +244,11 @@ export function conversationService(db: Database, ports: AssistantPorts, options
   };
 }
 export type ConversationService = ReturnType<typeof conversationService>;
+
+/** The bookings a turn made, moved or cancelled (it told the customer so itself). */
+function changedBookings(toolCalls: unknown[]): string[] {
+  return toolCalls.flatMap((call) => {
+    const outcome = (call as { outcome?: { kind?: string; bookingId?: string } }).outcome;
+    return outcome?.bookingId && ['booked', 'rescheduled', 'cancelled'].includes(outcome.kind ?? '') ? [outcome.bookingId] : [];
+  });
+}

@@ -11,6 +11,7 @@ const HOLD_SECONDS = 600;
 export async function runCommand(
   ports: AssistantPorts, tenantId: string, state: ConversationState, ctx: PolicyContext, command: Command,
   handOff: () => Promise<void>,
+  publish: (type: string, data: Record<string, unknown>) => Promise<void> = async () => undefined,
 ): Promise<ToolEvent | undefined> {
   const { scheduling } = ports;
   const locale = displayLocale(state.lang, ctx.locale);
@@ -81,5 +82,14 @@ export async function runCommand(
     case 'hand_off':
       await handOff(); // the reason stays in the turn's recorded tool calls
       return { kind: 'handed_off' };
+    case 'confirm_attendance': {
+      const booking = await scheduling.bookings.get(tenantId, command.bookingId);
+      if (booking.status === 'pending') await scheduling.bookings.update(tenantId, booking.id, { status: 'confirmed' });
+      await publish('booking.attendance_confirmed', { bookingId: booking.id });
+      return { kind: 'attendance_confirmed', label: label(booking.start) };
+    }
+    case 'record_rating':
+      await publish('conversation.rating_received', { ref: command.ref, rating: command.rating, ...(command.comment ? { comment: command.comment } : {}) });
+      return { kind: 'rating_recorded' };
   }
 }

@@ -6,14 +6,19 @@ import { JOB_QUEUE_SCHEMA } from '../db/migrate';
 export interface JobOptions {
   /** Run no earlier than this many seconds from now. */
   startAfterSeconds?: number;
-  /** With a 'stately' queue: at most one job waiting per key (a later send while one waits is dropped). */
+  /** With a 'short' queue: at most one job waiting per key (a later send while one waits is dropped). */
   singletonKey?: string;
 }
 export interface QueueDefinition {
   retryLimit?: number;
   retryDelaySeconds?: number;
-  /** 'stately': at most one waiting and one running job per singletonKey (a conversation's turn). */
-  policy?: 'standard' | 'stately';
+  /**
+   * 'short': at most one waiting job per singletonKey (a conversation's turn, a handle's sends);
+   * several may run, so the handler serialises what must be (a row lock, the head of a line).
+   * Not 'stately': there a job killed while active blocks its key, and with it every batch
+   * that fetches the next job of that key, until pg-boss expires it.
+   */
+  policy?: 'standard' | 'short';
 }
 export type JobHandler<T> = (data: T, meta: { id: string; retryCount: number }) => Promise<void>;
 

@@ -9,7 +9,14 @@ type Scripted = { status: number; body: unknown };
  * answers like Meta (a wamid on success, Meta's error envelope otherwise), records what it got,
  * and can be told to fail the next sends.
  */
-export async function startFakeWhatsApp(accessToken: string) {
+export interface StatusTarget { webhookUrl: string; appSecret: string; phoneNumberId: string }
+
+export async function startFakeWhatsApp(accessToken: string, options: {
+  /** Where Meta posts status webhooks (looked up for each try; undefined while nobody listens): "sent" for each accepted message. */
+  reportTo?: () => StatusTarget | undefined;
+  /** How long each send takes to answer. */
+  latencyMs?: number;
+} = {}) {
   const sent: SentRequest[] = [];
   const script: Scripted[] = [];
   const waiters: (() => void)[] = [];
@@ -24,8 +31,13 @@ export async function startFakeWhatsApp(accessToken: string) {
     waiters.splice(0).forEach((w) => w());
     const next = script.shift();
     if (next) return reply(next.status, next.body);
-    reply(200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }],
-      messages: [{ id: `wamid.${randomBytes(12).toString('base64url')}` }] });
+    const wamid = `wamid.${randomBytes(12).toString('base64url')}`;
+    const accept = () => {
+      reply(200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: wamid }] });
+      if (options.reportTo) void reportStatus(options.reportTo, wamid, String(body.to), body.biz_opaque_callback_data as string | undefined);
+    };
+    if (options.latencyMs) setTimeout(accept, options.latencyMs);
+    else accept();
   });
   return {
     graphBaseUrl: `http://127.0.0.1:${port}/v21.0`,
@@ -55,4 +67,23 @@ export function whatsappText(phoneNumberId: string, from: string, text: string, 
     contacts: [{ profile: { name }, wa_id: from }],
     messages: [{ from, id, timestamp: String(Math.floor(at / 1000)), type: 'text', text: { body: text } }],
   } }] }] };
+}
+
+/** Meta's "sent" status webhook for an accepted message, retried (as Meta does) until someone answers 200. */
+async function reportStatus(target: () => StatusTarget | undefined, wamid: string, to: string, callbackData: string | undefined) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const t = target();
+    if (t) {
+      const raw = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: {
+        messaging_product: 'whatsapp', metadata: { display_phone_number: '15550000000', phone_number_id: t.phoneNumberId },
+        statuses: [{ id: wamid, status: 'sent', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: to,
+          ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}) }] } }] }] });
+      const ok = await fetch(t.webhookUrl, { method: 'POST', body: raw,
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(t.appSecret, raw) } })
+        .then((r) => r.status === 200, () => false);
+      if (ok) return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -8,12 +8,14 @@ import { parseWhatsAppMessage } from './whatsapp-inbound';
 
 interface Config { phoneNumberId: string; accessToken: string; appSecret: string; verifyToken: string; graphBaseUrl: string }
 
+const OUTBOX_REF = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const Envelope = z.object({
   object: z.literal('whatsapp_business_account'),
   entry: z.array(z.object({ changes: z.array(z.object({ field: z.string(), value: z.record(z.string(), z.unknown()) })) })),
 });
 const Status = z.object({
   id: z.string(), status: z.enum(['sent', 'delivered', 'read', 'failed']), timestamp: z.string(),
+  biz_opaque_callback_data: z.string().optional(),
   errors: z.array(z.object({ code: z.number(), title: z.string().optional(), message: z.string().optional(),
     error_data: z.object({ details: z.string() }).partial().optional() })).optional(),
 });
@@ -52,6 +54,7 @@ export const whatsappCloud: ChannelAdapter<Config> = {
         const error = s.data.errors?.[0];
         events.push({
           kind: 'status', providerMessageId: s.data.id, status: s.data.status, at: Number(s.data.timestamp) * 1000,
+          ...(OUTBOX_REF.test(s.data.biz_opaque_callback_data ?? '') ? { ref: s.data.biz_opaque_callback_data } : {}),
           ...(error ? { error: { code: String(error.code), title: error.title ?? error.message ?? 'error', ...(error.error_data?.details ? { detail: error.error_data.details } : {}) } } : {}),
         });
       }
@@ -62,7 +65,9 @@ export const whatsappCloud: ChannelAdapter<Config> = {
   async send(account, to, message, http) {
     const { graphBaseUrl, phoneNumberId, accessToken } = account.config;
     const res = await postJson(http, `${graphBaseUrl.replace(/\/$/, '')}/${phoneNumberId}/messages`,
-      { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...body(message) }, { authorization: `Bearer ${accessToken}` });
+      // Meta echoes biz_opaque_callback_data on this message's status webhooks: a send cut short by a crash is settled by it.
+      { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...body(message), ...(message.ref ? { biz_opaque_callback_data: message.ref } : {}) },
+      { authorization: `Bearer ${accessToken}` });
     if (isOutcome(res)) return res;
     const json = res.json as { messages?: { id: string }[]; error?: { code: number; message?: string; error_data?: { details?: string } } };
     if (res.status < 300 && json?.messages?.[0]?.id) return { ok: true, providerMessageId: json.messages[0].id };

@@ -1,7 +1,7 @@
 /** What every provider's webhook becomes, whatever its wire format. */
 export type InboundEvent =
   | { kind: 'message'; providerMessageId: string; from: string; name?: string; at: number; content: InboundContent; thread?: MailThread }
-  | { kind: 'status'; providerMessageId: string; status: DeliveryStatus; at: number; error?: ProviderError }
+  | { kind: 'status'; providerMessageId: string; status: DeliveryStatus; at: number; error?: ProviderError; ref?: string }
   | { kind: 'ignored'; providerEventId: string; reason: string };
 
 export type InboundContent =
@@ -27,6 +27,8 @@ export interface OutboundMessage {
   template?: { name: string; language: string; variables: string[] };
   /** Email: the customer's last message, so the reply stays in their thread. */
   thread?: MailThread;
+  /** Our outbox id, for providers that echo it on their receipts (a send in doubt after a crash is settled by it). */
+  ref?: string;
 }
 
 /** An email's subject and Message-ID, and the ids it answered (its References), for replying in thread. */

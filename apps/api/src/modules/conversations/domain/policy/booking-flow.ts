@@ -156,7 +156,10 @@ export function onToolEvent(state: ConversationState, event: ToolEvent, ctx: Pol
       return noCommands({ ...state, stage: 'idle', pendingAction: undefined, cancelCandidates: [] },
         [{ text: say(state.lang, 'cancelled', { slot: event.label }), sources: ['bookings.cancel'] }]);
     case 'handed_off':
+    case 'rating_recorded':
       return noCommands(state, []);
+    case 'attendance_confirmed':
+      return noCommands({ ...state, stage: 'idle' }, [{ text: say(state.lang, 'attendanceConfirmed', { slot: event.label }), sources: ['bookings.confirm'] }]);
     case 'change_refused':
       return {
         state: { ...state, stage: 'handoff', pendingAction: undefined, changingBookingId: undefined, cancelCandidates: [] },

@@ -7,16 +7,7 @@ export function displayLocale(lang: Lang, tenantLocale: string): string {
   return tenantLocale.startsWith(lang) ? tenantLocale : localeOf[lang];
 }
 
-/** "ter., 1 de dez., 08:00" — one time-zone-aware formatter for every time shown to a customer. */
-export function formatSlot(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).format(Date.parse(iso));
-}
-
-export function formatMoney(amount: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
-}
+export { formatMoney, formatSlot } from '../../../../shared/time/format';
 
 const WEEK: ['mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', number][] = [
   ['mon', 5], ['tue', 6], ['wed', 7], ['thu', 8], ['fri', 9], ['sat', 10], ['sun', 11],

@@ -8,6 +8,7 @@ import type { ConversationState, PolicyContext, PolicyEvent, StepResult } from '
 import { handoffRule, misunderstandingsBeforeHandoff } from './handoff';
 import { changeOfMind, messageWhen, pickedByTime, refineWhen, unanswered } from './follow-up';
 import { clearWinner } from './matches';
+import { answerAwaited } from './awaited';
 import { isOptInWord } from '../../../contacts/domain/consent';
 
 const STALE_AFTER_MS = 3 * 24 * 3600_000;
@@ -40,6 +41,9 @@ function onMessage(
     ({ state: { ...state, misses: 0 }, replies: [{ text: say(state.lang, key, vars), sources }], commands: [] });
 
   if (state.stage === 'opted_out' && u.intent !== 'greet' && u.intent !== 'book') return { state, replies: [], commands: [] };
+  const awaited = answerAwaited(state, u, text, ctx);
+  if (awaited) return awaited;
+  state = { ...state, awaiting: undefined };
   const rule = u.intent === 'opt_out' ? undefined : handoffRule(u, text, ctx);
   if (rule) return handOff(state, rule);
   const faq = knowledge && { text: knowledge.answer, sources: [`knowledge.${knowledge.id}`] };

@@ -3,6 +3,9 @@ import type { Lang } from '../nlu/types';
 type Phrases = Record<string, string>;
 
 const pt: Phrases = {
+  attendanceConfirmed: 'Obrigado! Sua presença em {slot} está confirmada.',
+  ratingThanks: 'Obrigado pela avaliação!',
+  rescheduleWhen: 'Claro! Para quando você quer remarcar {slot}?',
   greet: 'Olá! Sou o assistente virtual de {tenant}. Posso marcar um horário ou responder sobre serviços, preços, horários e endereço.',
   askService: 'Qual serviço você quer marcar?',
   askWhen: 'Para quando você gostaria de marcar {service}? Pode me dizer o dia e, se quiser, o horário.',
@@ -35,6 +38,9 @@ const pt: Phrases = {
 };
 
 const es: Phrases = {
+  attendanceConfirmed: '¡Gracias! Tu asistencia el {slot} quedó confirmada.',
+  ratingThanks: '¡Gracias por tu calificación!',
+  rescheduleWhen: '¡Claro! ¿Para cuándo querés cambiar tu turno del {slot}?',
   greet: '¡Hola! Soy el asistente virtual de {tenant}. Puedo sacarte un turno o contarte de servicios, precios, horarios y dirección.',
   askService: '¿Qué servicio querés reservar?',
   askWhen: '¿Para cuándo querés {service}? Decime el día y, si querés, la hora.',
@@ -67,6 +73,9 @@ const es: Phrases = {
 };
 
 const en: Phrases = {
+  attendanceConfirmed: 'Thank you! You are confirmed for {slot}.',
+  ratingThanks: 'Thank you for your rating!',
+  rescheduleWhen: 'Of course! When would you like to move {slot} to?',
   greet: "Hi! I'm the virtual assistant of {tenant}. I can book an appointment or tell you about services, prices, opening hours and where we are.",
   askService: 'Which service would you like to book?',
   askWhen: 'When would you like {service}? Tell me a day and, if you like, a time.',

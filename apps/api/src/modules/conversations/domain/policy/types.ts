@@ -23,9 +23,16 @@ export interface ConversationState {
   /** What the customer wants to do with one of their bookings, and which one once chosen. */
   pendingAction?: 'cancel' | 'reschedule';
   changingBookingId?: string;
+  /** A message we sent on our own (a reminder, a rating question) whose answer comes next. */
+  awaiting?: AwaitedReply;
   misses: number;
   lastActivityAt: number;
 }
+
+/** What a reply to a proactive message means: "1/2/3" to a reminder, "1–5" to a rating question. */
+export type AwaitedReply =
+  | { kind: 'booking_reply'; bookingId: string; serviceId: string; label: string; options: ReplyOption[] }
+  | { kind: 'rating'; ref: string; options: ReplyOption[] };
 
 export interface ServiceInfo { id: string; name: string; durationMinutes: number; price: { amount: number; currency: string } }
 export interface PolicyContext {
@@ -84,7 +91,9 @@ export type Command =
   | { kind: 'find_bookings'; phone?: string; email?: string; name?: string }
   | { kind: 'cancel_booking'; bookingId: string }
   | { kind: 'reschedule_booking'; bookingId: string; offer: Offer }
-  | { kind: 'hand_off'; reason: string };
+  | { kind: 'hand_off'; reason: string }
+  | { kind: 'confirm_attendance'; bookingId: string }
+  | { kind: 'record_rating'; ref: string; rating: number; comment?: string };
 
 export type ToolEvent =
   | { kind: 'slots'; offers: Offer[] }
@@ -97,6 +106,8 @@ export type ToolEvent =
   | { kind: 'rescheduled'; bookingId: string }
   | { kind: 'reschedule_failed' }
   | { kind: 'handed_off' }
+  | { kind: 'attendance_confirmed'; label: string }
+  | { kind: 'rating_recorded' }
   /** The business's policy does not allow this change online (e.g. too close to the start). */
   | { kind: 'change_refused' };
 
