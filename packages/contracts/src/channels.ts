@@ -83,7 +83,7 @@ export const TemplateCreate = z.object({
   body: z.string().trim().min(1).max(1024).describe('variables as {{1}}, {{2}}…'),
   status: z.enum(['pending', 'approved', 'rejected']).default('pending').describe("the provider's approval, as the business reports it"),
   kind: z.enum(['booking_confirmation', 'booking_reminder', 'booking_rescheduled', 'booking_cancelled', 'booking_thank_you', 'booking_no_show',
-    'ticket_satisfaction']).nullable().default(null)
+    'ticket_satisfaction', 'follow_up']).nullable().default(null)
     .describe('the notice this is the text of, in this language ({{1}} name, {{2}} service, {{3}} day, {{4}} time, {{5}} place, {{6}} business; or {{name}}…)'),
 });
 export const TemplateUpdate = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const NoticeKind = z.enum([
   'booking_confirmation', 'booking_reminder', 'booking_rescheduled', 'booking_cancelled',
-  'booking_thank_you', 'booking_no_show', 'ticket_satisfaction',
+  'booking_thank_you', 'booking_no_show', 'ticket_satisfaction', 'follow_up',
 ]);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 

@@ -19,9 +19,12 @@ export interface ComposedNotice {
  * language when it has one (sent as the approved template where a channel's window has closed).
  */
 export async function composeNotice(ports: NotificationPorts, tx: Queryable, tenantId: string, kind: NoticeKind, lang: Lang,
-  vars: NoticeVariables, extras: { bookingId?: string; serviceId?: string; slotLabel?: string; ratingRef?: string }): Promise<ComposedNotice> {
-  const own = (await ports.channels.templatesOfKind(tx, tenantId, kind)).find((t) => langOf(t.language) === lang);
-  const text = render(own?.body ?? defaultText(kind, lang), vars);
+  vars: NoticeVariables, extras: { bookingId?: string; serviceId?: string; slotLabel?: string; ratingRef?: string; templateName?: string }): Promise<ComposedNotice> {
+  const own = extras.templateName
+    ? (await ports.channels.templatesOfKind(tx, tenantId, kind)).find((t) => t.name === extras.templateName && langOf(t.language) === lang)
+    : (await ports.channels.templatesOfKind(tx, tenantId, kind)).find((t) => langOf(t.language) === lang);
+  // A follow-up says its own words in the conversation; its template only stands in where the window has closed.
+  const text = render(kind === 'follow_up' && vars.message ? '{{message}}' : own?.body ?? defaultText(kind, lang), vars);
   const template = own?.status === 'approved' ? { name: own.name, language: own.language, variables: positional(vars) } : undefined;
   const composed: ComposedNotice = { text, ...(template ? { template } : {}) };
   if (kind === 'booking_reminder' && extras.bookingId && extras.serviceId) {

@@ -12,10 +12,16 @@ const MAX_ATTEMPTS = 8;
 const saidInConversation = (kind: NoticeKind) => kind === 'booking_confirmation' || kind === 'booking_rescheduled' || kind === 'booking_cancelled';
 const BATCH = 100;
 
-/** What another module asks to send (a rating question after a ticket), once per business key. */
+/** What another module asks to send (a rating question after a ticket, a follow-up), once per business key. */
 export interface NotifyRequest {
   tenantId: string; contactId: string; conversationId?: string; kind: NoticeKind; variables: NoticeVariables;
   expect?: { kind: 'rating'; ref: string }; dedupeKey: string;
+  /** A follow-up's own words per language (the customer's language is chosen at send time). */
+  texts?: Partial<Record<Lang, string>>;
+  /** The approved template to send instead where a channel's 24-hour window has closed. */
+  templateName?: string;
+  /** Not before this time (epoch ms; now when unset). */
+  dueAt?: number;
 }
 
 export function notificationService(db: Database, ports: NotificationPorts) {
@@ -69,9 +75,12 @@ export function notificationService(db: Database, ports: NotificationPorts) {
     if (!contact) return { status: 'skipped' as const, reason: 'the contact is gone' };
     const tenant = await ports.tenants.tenant(notice.tenantId);
     const lang = await languageOf(tx, notice.tenantId, contact.lang, notice.conversationId, tenant.locale);
-    const vars = { business: tenant.name, name: contact.name ?? '', ...notice.variables };
+    const { texts, templateName, ...given } = notice.variables as Record<string, unknown>;
+    const own = texts as Partial<Record<Lang, string>> | undefined;
+    const message = own && (own[lang] ?? own.en ?? Object.values(own)[0]);
+    const vars = { business: tenant.name, name: contact.name ?? '', ...(given as NoticeVariables), ...(message ? { message } : {}) };
     return deliver(tx, notice, contact, notice.conversationId, await composeNotice(ports, tx, notice.tenantId, notice.kind, lang, vars,
-      notice.ref ? { ratingRef: notice.ref } : {}));
+      { ...(notice.ref ? { ratingRef: notice.ref } : {}), ...(typeof templateName === 'string' ? { templateName } : {}) }));
   }
 
   async function deliver(tx: Queryable, notice: NoticeRow, contact: { id: string; phone: string | null; email: string | null; optedOut: unknown },
@@ -135,9 +144,10 @@ export function notificationService(db: Database, ports: NotificationPorts) {
       const existing = await repo.byKey(request.tenantId, request.dedupeKey);
       if (existing) return { status: existing.status === 'skipped' || existing.status === 'failed' ? 'skipped' : 'queued', ...(existing.reason ? { reason: existing.reason } : {}) };
       await repo.schedule(request.tenantId, [{
-        kind: request.kind, key: request.dedupeKey, dueAt: ports.clock.now(), contactId: request.contactId,
+        kind: request.kind, key: request.dedupeKey, dueAt: request.dueAt ?? ports.clock.now(), contactId: request.contactId,
         ...(request.conversationId ? { conversationId: request.conversationId } : {}),
-        ...(request.expect ? { ref: request.expect.ref } : {}), variables: request.variables as Record<string, string>,
+        ...(request.expect ? { ref: request.expect.ref } : {}),
+        variables: { ...request.variables, ...(request.texts ? { texts: request.texts } : {}), ...(request.templateName ? { templateName: request.templateName } : {}) } as Record<string, string>,
       }]);
       return { status: 'queued' };
     },

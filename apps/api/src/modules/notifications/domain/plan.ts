@@ -2,7 +2,7 @@ import { addDays, instantToLocal, wallClockToInstant } from '../../../shared/tim
 
 export type NoticeKind =
   | 'booking_confirmation' | 'booking_reminder' | 'booking_rescheduled' | 'booking_cancelled'
-  | 'booking_thank_you' | 'booking_no_show' | 'ticket_satisfaction';
+  | 'booking_thank_you' | 'booking_no_show' | 'ticket_satisfaction' | 'follow_up';
 
 export interface BookingFacts {
   id: string;

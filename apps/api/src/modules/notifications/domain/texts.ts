@@ -2,7 +2,7 @@ import type { NoticeKind } from './plan';
 
 export type Lang = 'pt' | 'es' | 'en';
 /** Variables every notice can use, by name or by position ({{1}} is name, {{2}} service, …) as WhatsApp templates number them. */
-export const VARIABLE_ORDER = ['name', 'service', 'day', 'time', 'place', 'business'] as const;
+export const VARIABLE_ORDER = ['name', 'service', 'day', 'time', 'place', 'business', 'message'] as const;
 export type NoticeVariables = Partial<Record<(typeof VARIABLE_ORDER)[number], string>>;
 
 const pt: Record<NoticeKind, string> = {
@@ -13,6 +13,7 @@ const pt: Record<NoticeKind, string> = {
   booking_thank_you: 'Obrigado pela visita, {{name}}! Como foi {{service}}? Dê uma nota de 1 a 5.',
   booking_no_show: 'Olá, {{name}}. Sentimos sua falta em {{service}} {{day}}, às {{time}}. Quer marcar um novo horário?',
   ticket_satisfaction: 'Olá, {{name}}! Seu atendimento com {{business}} foi concluído. De 1 a 5, como você avalia o atendimento?',
+  follow_up: '{{message}}',
 };
 const es: Record<NoticeKind, string> = {
   booking_confirmation: '¡Hola, {{name}}! Tu turno de {{service}} quedó confirmado para el {{day}} a las {{time}}{{place}}.',
@@ -22,6 +23,7 @@ const es: Record<NoticeKind, string> = {
   booking_thank_you: '¡Gracias por venir, {{name}}! ¿Cómo estuvo tu {{service}}? Calificalo del 1 al 5.',
   booking_no_show: 'Hola, {{name}}. Te esperábamos para {{service}} el {{day}} a las {{time}}. ¿Querés sacar un nuevo turno?',
   ticket_satisfaction: '¡Hola, {{name}}! Resolvimos tu consulta con {{business}}. Del 1 al 5, ¿cómo calificarías la atención?',
+  follow_up: '{{message}}',
 };
 const en: Record<NoticeKind, string> = {
   booking_confirmation: 'Hi {{name}}! Your {{service}} is confirmed for {{day}} at {{time}}{{place}}.',
@@ -31,6 +33,7 @@ const en: Record<NoticeKind, string> = {
   booking_thank_you: 'Thank you for coming, {{name}}! How was your {{service}}? Rate it from 1 to 5.',
   booking_no_show: 'Hi {{name}}. We missed you at your {{service}} on {{day}} at {{time}}. Would you like to book another time?',
   ticket_satisfaction: 'Hi {{name}}! Your request with {{business}} is resolved. From 1 to 5, how would you rate our help?',
+  follow_up: '{{message}}',
 };
 const defaults: Record<Lang, Record<NoticeKind, string>> = { pt, es, en };
 
