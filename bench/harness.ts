@@ -11,14 +11,15 @@ import { migrateToLatest } from '../apps/api/src/platform/db/migrate';
 export const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
 /** A real server on a fresh embedded database (or BENCH_DATABASE_URL), listening on a free port. */
-export async function startBenchServer(options: { workers?: boolean } = {}): Promise<{ parts: AppParts; url: string; stop(): Promise<void> }> {
+export async function startBenchServer(options: { workers?: boolean; clock?: { now(): number } } = {}): Promise<{ parts: AppParts; url: string; stop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-bench-'));
   fs.chmodSync(dir, 0o755);
   const external = process.env.BENCH_DATABASE_URL;
   const embedded = external ? undefined : await startEmbeddedPostgres(dir, { info: () => undefined, warn: () => undefined });
   const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), dbPoolMax: Number(process.env.BENCH_POOL ?? 20),
     burstWindowMs: 0 }; // the burst window is a deliberate wait, not work: measure the turns themselves
-  const parts = await composeApp({ config, databaseUrl: external ?? embedded!.url(), adminKey: ADMIN_KEY, secretKey: randomBytes(32) });
+  const parts = await composeApp({ config, databaseUrl: external ?? embedded!.url(), adminKey: ADMIN_KEY, secretKey: randomBytes(32),
+    ...(options.clock ? { clock: options.clock } : {}) });
   await migrateToLatest(parts.db.pool);
   if (options.workers) await parts.startWorkers();
   const url = await parts.app.listen({ port: 0, host: '127.0.0.1' });

@@ -19,6 +19,7 @@ import { createChannels, type Channels } from './modules/channels';
 import { createWebhooks, type Resolve } from './modules/webhooks';
 import { createEventBus, type EventBus } from './platform/events/bus';
 import { createNotifications, type Notifications } from './modules/notifications';
+import { createSequences, type Sequences } from './modules/sequences';
 import { AppError } from './shared/errors';
 
 export const VERSION = '0.1.0';
@@ -36,6 +37,8 @@ export interface AppParts {
   channels: Channels;
   jobs: JobQueue;
   notifications: Notifications;
+  /** Follow-up sequences (cold recovery): `sweep` sends the steps that are due. */
+  sequences: Sequences;
   /** The internal event bus (booking.*, lead.*, sla.*, …): publish in a transaction, subscribe per module. */
   events: EventBus;
   /** Starts the job workers (channels in and out); after migrations, since the queue lives in the database. */
@@ -120,6 +123,13 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   });
   events.subscribe(leads.subscription.consumer, leads.subscription.types, leads.subscription.handler);
   leads.routes(app);
+  const sequences = createSequences(db, {
+    clock, events, contacts, tenant: (tenantId) => accounts.tenant(tenantId),
+    notifications: { notify: (tx, request) => notifications.service.notify(tx, request), notices: (tenantId, keys) => notifications.service.byKeys(tenantId, keys) },
+    leadContact: (tenantId, id) => leads.service.get(tenantId, id).then((l) => l.contactId, () => undefined),
+    bookingCustomer: (tenantId, id) => scheduling.bookings.get(tenantId, id).then((b) => b.customer, () => undefined),
+  });
+  sequences.routes(app);
 
   const sweeper = setInterval(() => {
     accounts.listTenants()
@@ -129,10 +139,11 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   }, 60_000);
   sweeper.unref();
   let leadSweeper: NodeJS.Timeout | undefined;
+  let sequenceSweeper: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
 
   return {
-    app, db, accounts, scheduling, conversations, channels, jobs, events, tickets, notifications, leads,
+    app, db, accounts, scheduling, conversations, channels, jobs, events, tickets, notifications, leads, sequences,
     checkSecretKey: () => checkSecretKey(db, box),
     async startWorkers() {
       await checkSecretKey(db, box);
@@ -145,12 +156,18 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
           .catch((err) => app.log.warn({ err }, 'lead SLA sweep failed'));
       }, 30_000);
       leadSweeper.unref();
+      sequenceSweeper = setInterval(() => {
+        accounts.listTenants().then((tenants) => sequences.sweep(tenants.map((t) => t.id), clock.now()))
+          .catch((err) => app.log.warn({ err }, 'sequence sweep failed'));
+      }, 5_000);
+      sequenceSweeper.unref();
       await notifications.startWorkers();
     },
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);
         clearInterval(leadSweeper);
+        clearInterval(sequenceSweeper);
         closeEventStreams(app);
         await app.close();
         await channels.stop();

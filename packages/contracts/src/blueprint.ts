@@ -6,6 +6,7 @@ import { AssistantProfile } from './assistant';
 import { LlmBudget } from './llm';
 import { TicketSettings } from './tickets';
 import { BlueprintLeads } from './leads';
+import { BlueprintSequences } from './sequences';
 
 /** A ready-made tenant: pure data that any tenant could configure through the API. Resources are named by key. */
 const Key = z.string().regex(/^[a-z0-9-]+$/);
@@ -17,6 +18,7 @@ export const Blueprint = z.object({
   llm: LlmBudget.optional().describe('the daily budget that applies once the tenant points the assistant at an LLM'),
   leads: BlueprintLeads.optional().describe('lead scoring, routing and SLA settings (staff by resource key)'),
   tickets: TicketSettings.optional().describe('when the assistant opens support tickets, and the satisfaction question after a resolution'),
+  sequences: BlueprintSequences.optional().describe('follow-up sequences (cold recovery) and their quiet hours'),
   holidays: z.array(z.object({ date: LocalDate, name: z.string() })),
   locations: z.array(z.object({ key: Key, name: z.string(), address: z.string().optional() })).min(1),
   resources: z.array(z.object({

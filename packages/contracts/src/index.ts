@@ -13,3 +13,4 @@ export * from './leads';
 export * from './webhooks';
 export * from './tickets';
 export * from './notifications';
+export * from './sequences';

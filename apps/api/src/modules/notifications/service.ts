@@ -11,6 +11,7 @@ import type { NotificationPorts } from './ports';
 const MAX_ATTEMPTS = 8;
 const saidInConversation = (kind: NoticeKind) => kind === 'booking_confirmation' || kind === 'booking_rescheduled' || kind === 'booking_cancelled';
 const BATCH = 100;
+const LANES = 4;
 
 /** What another module asks to send (a rating question after a ticket, a follow-up), once per business key. */
 export interface NotifyRequest {
@@ -129,13 +130,16 @@ export function notificationService(db: Database, ports: NotificationPorts) {
     /** Sends everything due by now; returns how many were looked at. */
     async sendDue(): Promise<number> {
       const due = await notificationsRepository(db).due(new Date(ports.clock.now()), BATCH);
-      for (const { tenantId, id } of due) {
-        try {
-          await sendOne(tenantId, id);
-        } catch (err) {
-          await notificationsRepository(db).postpone(tenantId, id, err instanceof Error ? err.message : String(err), MAX_ATTEMPTS);
+      // A few at a time: each is its own transaction, and rows another worker holds are skipped.
+      let next = 0;
+      const lane = async () => {
+        for (let i = next++; i < due.length; i = next++) {
+          const { tenantId, id } = due[i]!;
+          await sendOne(tenantId, id).catch((err: unknown) =>
+            notificationsRepository(db).postpone(tenantId, id, err instanceof Error ? err.message : String(err), MAX_ATTEMPTS));
         }
-      }
+      };
+      await Promise.all(Array.from({ length: LANES }, lane));
       return due.length;
     },
     /** Schedules a message for now under the caller's business key; the same key is sent once. */
@@ -150,6 +154,12 @@ export function notificationService(db: Database, ports: NotificationPorts) {
         variables: { ...request.variables, ...(request.texts ? { texts: request.texts } : {}), ...(request.templateName ? { templateName: request.templateName } : {}) } as Record<string, string>,
       }]);
       return { status: 'queued' };
+    },
+    /** The notices sent under these business keys (a caller's own, e.g. a follow-up sequence's steps): status, reason, channel. */
+    async byKeys(tenantId: string, keys: string[]) {
+      const repo = notificationsRepository(db);
+      const found = await Promise.all(keys.map((key) => repo.byKey(tenantId, key)));
+      return new Map(found.flatMap((n) => (n ? [[n.key, { status: n.status, reason: n.reason, channel: n.channelType, viaTemplate: n.viaTemplate }] as const] : [])));
     },
     settings: (tenantId: string) => settingsOf(tenantId),
     async saveSettings(tenantId: string, settings: NotificationSettings): Promise<NotificationSettings> {

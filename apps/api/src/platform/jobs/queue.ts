@@ -89,7 +89,11 @@ export function createJobQueue(databaseUrl: string, onError: (err: unknown) => v
     async work<T extends object>(name: string, options: { batchSize?: number }, handler: JobHandler<T>): Promise<string> {
       known(name);
       await start();
-      const id = await boss.work<T>(name, { batchSize: options.batchSize ?? 4, pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
+      const batchSize = options.batchSize ?? 4;
+      let id = '';
+      id = await boss.work<T>(name, { batchSize, pollingIntervalSeconds: 0.5, includeMetadata: true }, async (jobs) => {
+        // A full batch means more may be waiting: fetch again at once rather than after the polling interval.
+        if (jobs.length >= batchSize && id) boss.notifyWorker(id);
         // Each job settles on its own: one failure must not retry its neighbours.
         const results = await Promise.allSettled(jobs.map((job) => handler(job.data, { id: job.id, retryCount: job.retryCount })));
         const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ job: jobs[i]!, reason: r.reason }] : []));

@@ -18,6 +18,6 @@ describe('notice texts', () => {
     expect(defaultText('booking_reminder', 'en')).toContain('Reply 1 to confirm, 2 to reschedule or 3 to cancel');
   });
   it('gives a template its variables in WhatsApp order', () => {
-    expect(positional(vars)).toEqual(['Ana', 'Corte', 'martes 30 de marzo', '17:00', ' — BarberPro Palermo', 'BarberPro']);
+    expect(positional(vars)).toEqual(['Ana', 'Corte', 'martes 30 de marzo', '17:00', ' — BarberPro Palermo', 'BarberPro', '']);
   });
 });
