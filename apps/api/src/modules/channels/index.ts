@@ -92,3 +92,5 @@ export function createChannels(deps: ChannelDeps) {
   };
 }
 export type Channels = ReturnType<typeof createChannels>;
+export type { Notice, NoticeResult } from './notices';
+export type { Delivery } from './repository';

@@ -1,7 +1,6 @@
 import type { ChannelType } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
-import type { ConversationService, StaffSend } from '../conversations/service';
-import type { AwaitedReply, ReplyOption } from '../conversations/domain/policy/types';
+import type { AwaitedReply, ConversationService, ReplyOption, StaffSend } from '../conversations';
 import { windowClosed } from './domain/content';
 import { channelsRepository } from './repository';
 

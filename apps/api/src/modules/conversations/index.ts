@@ -19,3 +19,5 @@ export function createConversations(db: Database, ports: AssistantPorts, limits:
 }
 export type { AssistantPorts } from './ports';
 export { chatCompletions } from './llm';
+export type { AwaitedReply, ReplyOption } from './domain/policy/types';
+export type { ConversationService, StaffSend } from './service';

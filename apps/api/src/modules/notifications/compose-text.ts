@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import { formatDay, formatTime } from '../../shared/time/format';
-import type { AwaitedReply, ReplyOption } from '../conversations/domain/policy/types';
+import type { AwaitedReply, ReplyOption } from '../conversations';
 import type { NoticeKind } from './domain/plan';
 import { defaultText, langOf, positional, render, replyLabels, type Lang, type NoticeVariables } from './domain/texts';
 import type { NotificationPorts } from './ports';
@@ -41,10 +41,10 @@ export async function composeNotice(ports: NotificationPorts, tx: Queryable, ten
 }
 
 /** The booking's variables: the customer's name, the service, the day and time in the business's zone and the customer's language. */
-export async function bookingVariables(ports: NotificationPorts, tenantId: string, lang: Lang,
+export async function bookingVariables(ports: NotificationPorts, tenant: { id: string; name: string; timeZone: string; locale: string }, lang: Lang,
   booking: { serviceId: string; start: string; customer: { name: string } }): Promise<NoticeVariables & { slot: string }> {
-  const [tenant, service, locations] = await Promise.all([
-    ports.tenants.tenant(tenantId), ports.scheduling.catalogue.service(tenantId, booking.serviceId), ports.tenants.listLocations(tenantId),
+  const [service, locations] = await Promise.all([
+    ports.scheduling.catalogue.service(tenant.id, booking.serviceId), ports.tenants.listLocations(tenant.id),
   ]);
   const locale = tenant.locale.startsWith(lang) ? tenant.locale : LOCALES[lang];
   const place = locations[0] ? ` — ${locations[0].name}${locations[0].address ? `, ${locations[0].address}` : ''}` : '';

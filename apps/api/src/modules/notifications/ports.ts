@@ -1,8 +1,7 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Scheduling } from '../scheduling';
 import type { ContactsService } from '../contacts';
-import type { Notice, NoticeResult } from '../channels/notices';
-import type { Delivery } from '../channels/repository';
+import type { Delivery, Notice, NoticeResult } from '../channels';
 import type { Template } from '@frontdesk/contracts';
 
 /** What notifications needs from the other modules, wired in compose.ts. */

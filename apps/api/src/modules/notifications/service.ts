@@ -66,7 +66,7 @@ export function notificationService(db: Database, ports: NotificationPorts) {
       : phone || email ? await ports.contacts.findOrCreate(tx, tenantId, { name, ...(phone ? { phone } : {}), ...(email ? { email } : {}) }) : undefined;
     if (!contact) return { status: 'skipped' as const, reason: 'no way to reach the customer (no phone, e-mail or conversation)' };
     const lang = await languageOf(tx, tenantId, contact.lang, link?.conversationId, tenant.locale);
-    const vars = await bookingVariables(ports, tenantId, lang, booking);
+    const vars = await bookingVariables(ports, tenant, lang, booking);
     return deliver(tx, notice, contact, link?.conversationId ?? null, await composeNotice(ports, tx, tenantId, notice.kind, lang, vars,
       { bookingId: booking.id, serviceId: booking.serviceId, slotLabel: vars.slot, ratingRef: `booking:${booking.id}` }));
   }
