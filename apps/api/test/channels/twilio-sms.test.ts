@@ -30,8 +30,8 @@ const post = (fields: Record<string, string>) => {
 };
 const say = (from: string, body: string, sid?: string) => post(twilioInbound({ accountSid: ACCOUNT_SID, from, to: FROM, body, ...(sid ? { sid } : {}) }));
 const sentTo = (to: string) => fake.sent.filter((s) => s.form.To === to).map((s) => readNumberedMenu(s.form.Body ?? ''));
-const outboxOf = (handle: string) => app.db.query<{ status: string; provider_message_id: string | null; last_error: { code: string } | null }>(
-  `SELECT status, provider_message_id, last_error FROM outbox WHERE handle=$1 ORDER BY created_at`, [handle]);
+const outboxOf = (handle: string) => app.db.query<{ id: string; status: string; provider_message_id: string | null; last_error: { code: string } | null }>(
+  `SELECT id, status, provider_message_id, last_error FROM outbox WHERE handle=$1 ORDER BY created_at`, [handle]);
 const until = async (ok: () => boolean | Promise<boolean>) => {
   for (let i = 0; i < 200 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
   expect(await ok()).toBe(true);
@@ -55,7 +55,9 @@ describe('a Twilio SMS channel', () => {
     expect(res.headers['content-type']).toMatch(/^text\/xml/);
     expect(res.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
     await until(() => sentTo('+447911123001').length === 1);
-    expect(fake.sent.find((s) => s.form.To === '+447911123001')!.form).toMatchObject({ From: FROM, StatusCallback: channel.webhookUrl });
+    // The callback URL carries our outbox id, so a receipt can settle a send a crash cut short.
+    const [sent] = await outboxOf('+447911123001');
+    expect(fake.sent.find((s) => s.form.To === '+447911123001')!.form).toMatchObject({ From: FROM, StatusCallback: `${channel.webhookUrl}?ref=${sent!.id}` });
     const [contact] = await app.db.query<{ phone: string }>(
       `SELECT c.phone FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.handle = $1`, ['+447911123001']);
     expect(contact!.phone).toBe('+447911123001');
@@ -69,6 +71,18 @@ describe('a Twilio SMS channel', () => {
     await say('+447911123002', '2');
     await until(() => sentTo('+447911123002').length === 2);
     expect(sentTo('+447911123002')[1]!.text).toContain(`${offered[1]} aside for you`);
+  });
+
+  it('settles a send cut short by a crash from the status callback naming it', async () => {
+    const [row] = await app.db.query<{ id: string }>(
+      `INSERT INTO outbox (tenant_id, channel_id, handle, payload, status, sending_since)
+       SELECT tenant_id, id, '+447911123009', '{"text":"sent before the crash"}', 'sending', now() FROM channels WHERE id = $1 RETURNING id`, [channel.id]);
+    const fields = twilioStatus({ accountSid: ACCOUNT_SID, sid: 'SM' + 'a'.repeat(32), status: 'delivered', to: '+447911123009', from: FROM });
+    const url = `${channel.webhookUrl}?ref=${row!.id}`;
+    const { payload, headers } = signedTwilioWebhook(url, AUTH_TOKEN, fields); // Twilio signs the URL it calls, query included
+    expect((await app.app.inject({ method: 'POST', url: new URL(url).pathname + new URL(url).search, payload, headers })).statusCode).toBe(200);
+    await until(async () => (await app.db.query<{ status: string }>(`SELECT status FROM outbox WHERE id = $1`, [row!.id]))[0]?.status === 'delivered');
+    expect(fake.sent.filter((s) => s.form.To === '+447911123009')).toHaveLength(0);
   });
 
   it('records delivery receipts from status callbacks; steps before sending change nothing', async () => {

@@ -26,7 +26,7 @@ const ERROR_TITLES: Record<string, string> = {
  * callback for one we sent (both come to the same URL). Twilio's payloads carry no time, so
  * `receivedAt` stands for it.
  */
-export function parseTwilioWebhook(rawBody: Buffer, contentType: string | undefined, receivedAt: number): InboundEvent[] {
+export function parseTwilioWebhook(rawBody: Buffer, contentType: string | undefined, receivedAt: number, ref?: string): InboundEvent[] {
   if (!(contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     throw new WebhookParseError('Twilio Messaging webhooks are form posts');
   }
@@ -35,7 +35,7 @@ export function parseTwilioWebhook(rawBody: Buffer, contentType: string | undefi
   const sid = get('MessageSid') ?? get('SmsMessageSid') ?? get('SmsSid');
   if (!sid) throw new WebhookParseError('a Twilio webhook without MessageSid');
   const status = get('MessageStatus');
-  if (status && status !== 'received') return [statusEvent(sid, status, get, receivedAt)];
+  if (status && status !== 'received') return [statusEvent(sid, status, get, receivedAt, ref)];
   const from = get('From');
   if (!from) throw new WebhookParseError('a Twilio message without From');
   const name = get('ProfileName');
@@ -46,14 +46,14 @@ export function parseTwilioWebhook(rawBody: Buffer, contentType: string | undefi
   return contents.map((content, i) => ({ ...base, providerMessageId: i === 0 ? sid : `${sid}:${i}`, content }));
 }
 
-function statusEvent(sid: string, status: string, get: (name: string) => string | undefined, at: number): InboundEvent {
+function statusEvent(sid: string, status: string, get: (name: string) => string | undefined, at: number, ref?: string): InboundEvent {
   const receipt = RECEIPTS[status];
   if (!receipt) return { kind: 'ignored', providerEventId: `${sid}:${status}`, reason: `status ${status}` };
   const code = get('ErrorCode');
   const error: ProviderError | undefined = code
     ? { code, title: ERROR_TITLES[code] ?? `Twilio error ${code}`, ...(get('ErrorMessage') ? { detail: get('ErrorMessage') } : {}) }
     : undefined;
-  return { kind: 'status', providerMessageId: sid, status: receipt, at, ...(error ? { error } : {}) };
+  return { kind: 'status', providerMessageId: sid, status: receipt, at, ...(error ? { error } : {}), ...(ref ? { ref } : {}) };
 }
 
 /** What the message says: a tapped button, a shared place, its media (the text as the first one's caption), or its text. */

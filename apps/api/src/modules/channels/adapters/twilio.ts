@@ -22,6 +22,11 @@ function actionFor(status: number, code: number | undefined): SendFailure {
   return 'fail';
 }
 
+/** The outbox id a status callback's URL carries, if it is one. */
+function refOf(url: string): string | undefined {
+  const ref = new URL(url, 'http://x').searchParams.get('ref') ?? '';
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(ref) ? ref : undefined;
+}
 const asWhatsApp = (address: string) => (address.startsWith('whatsapp:') ? address : `whatsapp:${address}`);
 
 /**
@@ -35,7 +40,8 @@ function form(kind: Kind, account: ChannelAccount<Config>, to: string, message: 
   const { config } = account;
   const whatsapp = kind === 'twilio_whatsapp';
   const fields = new URLSearchParams({ To: whatsapp ? asWhatsApp(to) : to });
-  if (account.webhookUrl) fields.set('StatusCallback', account.webhookUrl);
+  // Twilio calls back the exact URL it was given: our outbox id in it settles a send a crash cut short.
+  if (account.webhookUrl) fields.set('StatusCallback', message.ref ? `${account.webhookUrl}?ref=${message.ref}` : account.webhookUrl);
   if (config.messagingServiceSid) fields.set('MessagingServiceSid', config.messagingServiceSid);
   else if (config.from) fields.set('From', whatsapp ? asWhatsApp(config.from) : config.from);
   else return { code: 'config', title: 'The channel needs a from number or a messaging service SID' };
@@ -98,7 +104,7 @@ function twilioAdapter(kind: Kind): ChannelAdapter<Config> {
     handleIsPhone: true,
     acknowledge: TWIML_ACK,
     verify: (req, account) => verifyTwilio(req, account.config.authToken),
-    parse: (req) => parseTwilioWebhook(req.rawBody, req.headers['content-type'], req.receivedAt ?? Date.now()),
+    parse: (req) => parseTwilioWebhook(req.rawBody, req.headers['content-type'], req.receivedAt ?? Date.now(), refOf(req.url)),
     send: (account, to, message, http) => send(kind, account, to, message, http),
   };
 }
