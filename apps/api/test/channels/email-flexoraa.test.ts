@@ -57,9 +57,11 @@ describe('Flexoraa over email', () => {
       `SELECT c.email, c.name, c.phone FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.channel_id = $1 AND i.handle = $2`,
       [channel.id, LEAD]);
     expect(contact).toEqual({ email: LEAD, name: 'Priya Sharma', phone: null });
-    const [sent] = await app.db.query<{ status: string; provider_message_id: string }>(
-      `SELECT status, provider_message_id FROM outbox WHERE channel_id = $1 AND handle = $2`, [channel.id, LEAD]);
-    expect(sent).toEqual({ status: 'sent', provider_message_id: reply!.messageId });
+    // The mail can arrive before the send is recorded: wait for the record, not the mail.
+    const recorded = async () => (await app.db.query<{ status: string; provider_message_id: string }>(
+      `SELECT status, provider_message_id FROM outbox WHERE channel_id = $1 AND handle = $2`, [channel.id, LEAD]))[0];
+    for (let i = 0; i < 100 && (await recorded())?.status === 'sending'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await recorded()).toEqual({ status: 'sent', provider_message_id: reply!.messageId });
   });
 
   it('reads only the new words of a reply that quotes ours, and answers in the same thread', async () => {
