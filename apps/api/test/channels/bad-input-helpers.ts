@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../harness/app';
 import { JOB_QUEUE_SCHEMA } from '../../src/platform/db/migrate';
+import { SEND_JOB, TURN_JOB } from '../../src/modules/channels/jobs';
 
 /** Waits (with a deadline) until a condition holds. */
 export async function until(ok: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
@@ -12,13 +13,16 @@ export async function until(ok: () => boolean | Promise<boolean>, timeoutMs = 20
   expect(await ok()).toBe(true);
 }
 
-/** Every stored event processed and every job (turns, sends) run: whatever was going to be sent has been. */
+/**
+ * Every stored event processed and every turn and send job run: whatever was going to be sent has
+ * been. (The event bus's jobs — leads, tickets, webhooks — send nothing to the customer.)
+ */
 export async function settled(app: TestApp): Promise<void> {
   await until(async () => {
     const [events] = await app.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM inbound_events WHERE processed_at IS NULL AND dead_at IS NULL`);
     const [jobs] = await app.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${JOB_QUEUE_SCHEMA}.job WHERE state IN ('created', 'retry', 'active')`);
+      `SELECT count(*)::int AS n FROM ${JOB_QUEUE_SCHEMA}.job WHERE state IN ('created', 'retry', 'active') AND name = ANY($1)`, [[TURN_JOB, SEND_JOB]]);
     return events!.n === 0 && jobs!.n === 0;
   });
 }

@@ -79,6 +79,15 @@ describe('a send interrupted by a crash', () => {
     expect(copies[0]!.body.biz_opaque_callback_data).toBe(id);
   });
 
+  it('is picked up when the job that was to send it died with its process', async () => {
+    // Queued a while ago, and no job left to send it (it was running in the process that died).
+    const [row] = await app.db.query<{ id: string }>(
+      `INSERT INTO outbox (tenant_id, channel_id, handle, payload, updated_at) VALUES ($1, $2, $3, $4, now() - interval '10 seconds') RETURNING id`,
+      [tenantId, channelId, CUSTOMER, JSON.stringify({ text: 'orphaned by the crash' })]);
+    await until(async () => (await statusOf(row!.id)).status === 'sent');
+    expect(fake.sent.filter((s) => JSON.stringify(s.body).includes('orphaned by the crash'))).toHaveLength(1);
+  });
+
   it('holds the messages behind it until it is settled, so the customer reads them in order', async () => {
     const first = await interruptedSend('first (in doubt)');
     await app.db.query(`INSERT INTO outbox (tenant_id, channel_id, handle, payload) VALUES ($1, $2, $3, $4)`,

@@ -68,9 +68,10 @@ export function createChannels(deps: ChannelDeps) {
     async startWorkers(): Promise<void> {
       await dispatcher.start();
       const settleInDoubt = async () => {
-        for (const job of await channelsRepository(deps.db).requeueInDoubt(deps.sendInDoubtMs)) {
-          await deps.jobs.send(SEND_JOB, job, { singletonKey: sendKey(job) });
-        }
+        const repo = channelsRepository(deps.db);
+        // In doubt → queued again; and any line whose job died with its process gets a new one.
+        const lines = [...await repo.requeueInDoubt(deps.sendInDoubtMs), ...await repo.stalledLines(deps.sendInDoubtMs)];
+        for (const job of lines) await deps.jobs.send(SEND_JOB, job, { singletonKey: sendKey(job) });
       };
       doubtSweep = setInterval(() => void settleInDoubt().catch(deps.onError), Math.max(1000, deps.sendInDoubtMs / 4));
       doubtSweep.unref();

@@ -172,6 +172,17 @@ export function channelsRepository(db: Queryable) {
     async markSending(tenantId: string, id: string): Promise<void> {
       await db.query(`UPDATE outbox SET status = 'sending', sending_since = now(), updated_at = now() WHERE tenant_id=$1 AND id=$2`, [tenantId, id]);
     },
+    /**
+     * Lines nobody is working on: a message queued (and due) for longer than `olderThanMs`, whose
+     * send job died with its process before reaching it. A new job picks the line up.
+     */
+    async stalledLines(olderThanMs: number): Promise<{ tenantId: string; channelId: string; handle: string }[]> {
+      const rows = await db.query<{ tenant_id: string; channel_id: string; handle: string }>(
+        `SELECT DISTINCT tenant_id, channel_id, handle FROM outbox
+          WHERE status = 'queued' AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
+            AND (next_attempt_at IS NULL OR next_attempt_at <= now()) LIMIT 500`, [olderThanMs]);
+      return rows.map((r) => ({ tenantId: r.tenant_id, channelId: r.channel_id, handle: r.handle }));
+    },
     /** Sends in doubt for too long (the process died mid-send and no receipt settled them): to be sent again. */
     async requeueInDoubt(olderThanMs: number): Promise<{ tenantId: string; channelId: string; handle: string }[]> {
       const rows = await db.query<{ tenant_id: string; channel_id: string; handle: string }>(
