@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
+import { settingsTable } from '../../platform/db/settings-table';
 import type { NoticeKind, PlannedNotice } from './domain/plan';
 
 export interface NoticeRow {
@@ -104,14 +105,7 @@ export function notificationsRepository(db: Queryable) {
         `SELECT conversation_id, contact_id, said_at FROM booking_links WHERE tenant_id = $1 AND booking_id = $2`, [tenantId, bookingId]);
       return row && { conversationId: row.conversation_id, contactId: row.contact_id, saidAt: row.said_at };
     },
-    async settings(tenantId: string): Promise<unknown> {
-      const [row] = await db.query<{ settings: unknown }>(`SELECT settings FROM notification_settings WHERE tenant_id = $1`, [tenantId]);
-      return row?.settings;
-    },
-    async saveSettings(tenantId: string, settings: unknown): Promise<void> {
-      await db.query(
-        `INSERT INTO notification_settings (tenant_id, settings) VALUES ($1, $2)
-         ON CONFLICT (tenant_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()`, [tenantId, JSON.stringify(settings)]);
-    },
+    settings: (tenantId: string): Promise<unknown> => settingsTable(db, 'notification_settings').get(tenantId),
+    saveSettings: (tenantId: string, settings: unknown): Promise<void> => settingsTable(db, 'notification_settings').save(tenantId, settings),
   };
 }

@@ -1,4 +1,5 @@
 import type { Ticket, TicketEvent, TicketPriority, TicketSettings, TicketStatus } from '@frontdesk/contracts';
+import { settingsTable } from '../../platform/db/settings-table';
 import type { Queryable } from '../../platform/db/database';
 import type { TicketState } from './domain/lifecycle';
 
@@ -114,15 +115,8 @@ export function ticketsRepository(db: Queryable) {
       return new Map(rows.map((r) => [r.ticket_id, { rating: r.rating, comment: r.comment, ratedAt: r.rated_at.toISOString(), resolution: r.resolution }]));
     },
 
-    async settings(tenantId: string): Promise<unknown> {
-      const [row] = await db.query<{ settings: unknown }>(`SELECT settings FROM ticket_settings WHERE tenant_id=$1`, [tenantId]);
-      return row?.settings;
-    },
-    async saveSettings(tenantId: string, settings: TicketSettings): Promise<void> {
-      await db.query(
-        `INSERT INTO ticket_settings (tenant_id, settings) VALUES ($1,$2)
-         ON CONFLICT (tenant_id) DO UPDATE SET settings = excluded.settings, updated_at = now()`, [tenantId, JSON.stringify(settings)]);
-    },
+    settings: (tenantId: string): Promise<unknown> => settingsTable(db, 'ticket_settings').get(tenantId),
+    saveSettings: (tenantId: string, settings: TicketSettings): Promise<void> => settingsTable(db, 'ticket_settings').save(tenantId, settings),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Sequence, SequenceSettings, SequenceStep, SequenceTrigger } from '@frontdesk/contracts';
+import { settingsTable } from '../../../platform/db/settings-table';
 import type { Queryable } from '../../../platform/db/database';
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
@@ -40,14 +41,7 @@ export function sequencesRepository(db: Queryable) {
     async remove(tenantId: string, id: string): Promise<boolean> {
       return (await db.query(`DELETE FROM sequences WHERE tenant_id=$1 AND id=$2 RETURNING id`, [tenantId, id])).length > 0;
     },
-    async settings(tenantId: string): Promise<unknown> {
-      const [row] = await db.query<{ settings: unknown }>(`SELECT settings FROM sequence_settings WHERE tenant_id=$1`, [tenantId]);
-      return row?.settings;
-    },
-    async saveSettings(tenantId: string, settings: SequenceSettings): Promise<void> {
-      await db.query(
-        `INSERT INTO sequence_settings (tenant_id, settings) VALUES ($1,$2)
-         ON CONFLICT (tenant_id) DO UPDATE SET settings = excluded.settings, updated_at = now()`, [tenantId, JSON.stringify(settings)]);
-    },
+    settings: (tenantId: string): Promise<unknown> => settingsTable(db, 'sequence_settings').get(tenantId),
+    saveSettings: (tenantId: string, settings: SequenceSettings): Promise<void> => settingsTable(db, 'sequence_settings').save(tenantId, settings),
   };
 }
