@@ -74,6 +74,15 @@ apikey.command('create').description('issue an API key for a tenant')
     await withApp(async (parts) => out((await parts.accounts.issueApiKey(o.tenant, o.name)).key));
   });
 
+const audit = program.command('audit').description('the audit trail');
+audit.command('verify').description('check that no audit entry was modified or deleted (exit 1 if one was)')
+  .action(async () => {
+    const result = await withApp((parts) => parts.audit.service.verify());
+    if (result.ok) out(`Audit trail intact: ${result.checked} entries checked.`);
+    else out(`Audit trail BROKEN at entry ${result.broken!.id}: ${result.broken!.reason === 'modified' ? 'it was modified' : 'an entry before it was deleted or replaced'} (${result.checked} entries before it are intact).`);
+    process.exit(result.ok ? 0 : 1); // explicitly: the embedded database's exit hook would otherwise end the process with 0
+  });
+
 program.command('scenarios').description('run scripted conversations (docs/scenarios.md); in process unless --url is given')
   .argument('<dir>', 'a folder of scenario files (YAML or JSON); pending/ subfolders are left out')
   .option('--url <base>', 'a running Frontdesk, e.g. http://127.0.0.1:3000 (real clock)')

@@ -19,6 +19,7 @@ import { createChannels, type Channels } from './modules/channels';
 import { createWebhooks, type Resolve } from './modules/webhooks';
 import { createEventBus, type EventBus } from './platform/events/bus';
 import { createNotifications, type Notifications } from './modules/notifications';
+import { createAudit, type Audit } from './modules/audit';
 import { createSequences, type Sequences } from './modules/sequences';
 import { AppError } from './shared/errors';
 
@@ -37,6 +38,8 @@ export interface AppParts {
   channels: Channels;
   jobs: JobQueue;
   notifications: Notifications;
+  /** The hash-chained trail of every change made through the API. */
+  audit: Audit;
   /** Follow-up sequences (cold recovery): `sweep` sends the steps that are due. */
   sequences: Sequences;
   /** The internal event bus (booking.*, lead.*, sla.*, …): publish in a transaction, subscribe per module. */
@@ -76,6 +79,8 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     authenticate: createAuthenticator(adminKey, accounts),
     ...(logStream ? { logStream } : {}),
   });
+  const audit = createAudit(db, clock, (err) => app.log.warn({ err }, 'audit entry not recorded'));
+  audit.watch(app);
   const baseUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 
   app.get('/healthz', { schema: { tags: ['operations'], security: [] } }, async () => ({ status: 'ok', version: VERSION }));
@@ -106,6 +111,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   contactRoutes(app, contacts);
   channels.routes(app);
   notifications.routes(app);
+  audit.routes(app);
   const tickets = createTickets(db, {
     conversations: conversations.service, contacts, tenants: accounts, catalogue: scheduling.catalogue, events, clock, notifications: notifications.service,
   });
@@ -143,7 +149,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   let closing: Promise<void> | undefined;
 
   return {
-    app, db, accounts, scheduling, conversations, channels, jobs, events, tickets, notifications, leads, sequences,
+    app, db, accounts, scheduling, conversations, channels, jobs, events, tickets, notifications, audit, leads, sequences,
     checkSecretKey: () => checkSecretKey(db, box),
     async startWorkers() {
       await checkSecretKey(db, box);
@@ -170,6 +176,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
         clearInterval(sequenceSweeper);
         closeEventStreams(app);
         await app.close();
+        await audit.service.flushed();
         await channels.stop();
         await notifications.stop();
         await events.stop();

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { ZodApp } from '../../platform/http/server';
+import { requireTenant } from '../../platform/auth/bearer';
+import { redact, type AuditEntry } from './domain/entry';
+import type { AuditService } from './service';
+
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Customers' chat and providers' webhooks are not staff changes; they have their own records.
+const NOT_AUDITED = /^\/v1\/(chat|webhooks)\//;
+
+/**
+ * Records every change made through the API by a key (a tenant's or the platform's), once it has
+ * succeeded: who, what (the route, its parameters and the body, secrets redacted), the answer's
+ * status, when and from where.
+ */
+export function auditChanges(app: ZodApp, audit: AuditService, clock: { now(): number }, onError: (err: unknown) => void): void {
+  app.addHook('onResponse', async (request: FastifyRequest, reply) => {
+    const principal = request.principal;
+    const route = request.routeOptions.url;
+    if (!principal || !route || !CHANGES.has(request.method) || NOT_AUDITED.test(route) || reply.statusCode >= 400) return;
+    const entry: AuditEntry = {
+      tenantId: principal.kind === 'tenant' ? principal.tenantId : null,
+      at: new Date(clock.now()).toISOString(),
+      actor: principal.kind === 'tenant' ? { kind: 'api_key', keyId: principal.keyId } : { kind: 'admin' },
+      action: `${request.method} ${route}`,
+      target: (request.params ?? {}) as Record<string, string>,
+      request: redact(request.body ?? null),
+      status: reply.statusCode,
+      ip: request.ip ?? null,
+    };
+    await audit.record(entry).catch(onError);
+  });
+}
+
+export function auditRoutes(app: ZodApp, audit: AuditService): void {
+  app.get('/v1/audit', {
+    schema: { tags: ['audit'], summary: "The tenant's audit trail, newest first: who changed what, when and from where",
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() }),
+      response: { 200: z.object({ items: z.array(z.object({
+        id: z.number(), at: z.string(), actor: z.record(z.string(), z.unknown()), action: z.string(), target: z.record(z.string(), z.string()),
+        request: z.unknown(), status: z.number(), ip: z.string().nullable(), hash: z.string(),
+      })) }) } },
+  }, async (req) => ({ items: await audit.list(requireTenant(req), req.query.limit, req.query.before) }));
+}
