@@ -1,11 +1,15 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-audit-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 let app: TestApp;
 let tenant: { id: string; key: string };
 let other: { id: string; key: string };
@@ -28,7 +32,7 @@ async function until<T>(fn: () => Promise<T | undefined | false>): Promise<T> {
 async function verifyCli(): Promise<{ code: number; out: string }> {
   try {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'audit', 'verify'],
-      { cwd: apiDir, env: { ...process.env, DATABASE_URL: app.databaseUrl, FRONTDESK_SEED_BLUEPRINTS: 'false' } });
+      { cwd: apiDir, env: { ...process.env, DATABASE_URL: app.databaseUrl, FRONTDESK_DATA_DIR: dataDir, FRONTDESK_SEED_BLUEPRINTS: 'false' } });
     return { code: 0, out: stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string };
