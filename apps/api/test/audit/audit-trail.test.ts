@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
+import { until } from '../harness/wait';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-audit-'));
@@ -19,14 +20,6 @@ async function entries(key: string) {
   expect(res.statusCode).toBe(200);
   return res.json().items as { id: number; action: string; actor: { kind: string; keyId?: string }; target: Record<string, string>;
     request: Record<string, unknown>; status: number; ip: string; at: string }[];
-}
-async function until<T>(fn: () => Promise<T | undefined | false>): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('timed out');
 }
 /** `frontdesk audit verify` against this test's database. */
 async function verifyCli(): Promise<{ code: number; out: string }> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
 import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
+import { until } from '../harness/wait';
 
 const ACCESS_TOKEN = 'EAAG-doubt';
 const APP_SECRET = 'doubt-secret';
@@ -17,15 +18,6 @@ const post = (body: unknown) => {
   return app.app.inject({ method: 'POST', url: `/v1/webhooks/${channelId}`, payload: raw,
     headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) } });
 };
-async function until<T>(fn: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 /** A send a crashed process had claimed: 'sending' since long enough to be in doubt. */
 async function interruptedSend(text: string): Promise<string> {
   const [row] = await app.db.query<{ id: string }>(

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../harness/app';
 import { startFakeWhatsApp, type StatusTarget } from '../harness/fakes/whatsapp';
+import { until } from '../harness/wait';
 import { startProcess, type Started } from '../platform/process';
 
 const ACCESS_TOKEN = 'EAAG-kill-test';
@@ -30,13 +31,6 @@ async function query<T>(databaseUrl: string, sql: string, params: unknown[] = []
   }
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(ok: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(200);
-  }
-}
 
 describe('a burst of due reminders while the worker is killed at random points', () => {
   it('sends each reminder exactly once after the restarts', async () => {
@@ -90,8 +84,8 @@ describe('a burst of due reminders while the worker is killed at random points',
       const phones = Array.from({ length: CUSTOMERS }, (_, i) => `+447700900${String(100 + i)}`);
       await Promise.all(phones.map((phone, i) => api('POST', '/v1/bookings', key,
         { serviceId: service.id, start: new Date(startsAt).toISOString(), customer: { name: `Customer ${i}`, phone } })));
-      await waitFor(async () => (await query<{ n: number }>(databaseUrl,
-        `SELECT count(*)::int AS n FROM notices WHERE kind = 'booking_reminder' AND status = 'scheduled'`))[0]!.n === CUSTOMERS);
+      await until(async () => (await query<{ n: number }>(databaseUrl,
+        `SELECT count(*)::int AS n FROM notices WHERE kind = 'booking_reminder' AND status = 'scheduled'`))[0]!.n === CUSTOMERS, 60_000);
       const dueAt = startsAt - 5 * 60_000;
 
       // Kill the worker somewhere in the burst, restart, kill the new one a moment into its catch-up, restart.
@@ -104,9 +98,9 @@ describe('a burst of due reminders while the worker is killed at random points',
       await kill(second);
       await start();
 
-      await waitFor(async () => (await query<{ n: number }>(databaseUrl,
+      await until(async () => (await query<{ n: number }>(databaseUrl,
         `SELECT count(*)::int AS n FROM notices WHERE status = 'scheduled'`))[0]!.n === 0, 90_000);
-      await waitFor(async () => (await query<{ n: number }>(databaseUrl,
+      await until(async () => (await query<{ n: number }>(databaseUrl,
         `SELECT count(*)::int AS n FROM outbox WHERE status IN ('queued', 'sending')`))[0]!.n === 0, 90_000);
       await sleep(1500); // anything still on its way would arrive now
 

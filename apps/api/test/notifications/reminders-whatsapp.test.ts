@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
 import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
+import { until } from '../harness/wait';
 
 const ACCESS_TOKEN = 'EAAG-reminders';
 const APP_SECRET = 'reminders-app-secret';
@@ -66,15 +67,6 @@ async function notices(bookingId: string) {
   const res = await app.app.inject({ url: `/v1/bookings/${bookingId}/messages`, headers });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items as { kind: string; status: string; dueAt: string; reason: string | null; viaTemplate: boolean; delivery: { status: string } | null; text: string | null }[];
-}
-async function until<T>(fn: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('a booking made over WhatsApp, across the change to British Summer Time', () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
+import { until } from '../harness/wait';
 import type { DomainEvent } from '../../src/platform/events/bus';
 
 const NINE = '2030-01-08T12:00:00Z';
@@ -26,15 +27,6 @@ beforeAll(async () => {
   await app.startWorkers();
 });
 
-async function until<T>(fn: () => T | undefined, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = fn();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('the event bus', () => {
   it('publishes every booking change in the booking\'s own transaction and hands it to each subscriber', async () => {

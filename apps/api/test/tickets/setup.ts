@@ -17,16 +17,7 @@ export async function startChat(app: TestApp, slug: string) {
   return { conversationId, send };
 }
 
-/** Polls until fn returns something truthy (event handlers run as jobs), failing after the deadline. */
-export async function until<T>(fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { until } from '../harness/wait';
 
 /** The staff API of one tenant. */
 export function staffApi(app: TestApp, key: string) {

@@ -154,7 +154,7 @@ export function channelsRepository(db: Queryable) {
     /** What is still to be sent to one handle, oldest first. */
     async queuedFor(tenantId: string, channelId: string, handle: string): Promise<string[]> {
       const rows = await db.query<{ id: string }>(
-        `SELECT id FROM outbox WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3 AND status IN ('queued', 'sending') ORDER BY seq`,
+        `SELECT id FROM outbox WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3 AND status = 'queued' ORDER BY seq`,
         [tenantId, channelId, handle], 'outbox-queued');
       return rows.map((r) => r.id);
     },

@@ -1,4 +1,5 @@
 import type { OutboundMessage, ProviderError, SendFailure, SendOutcome } from '../domain/types';
+import { outboxRefOf } from '../domain/types';
 import { fit, numberedMenu } from '../domain/render';
 import { failure } from './http';
 import { parseTwilioWebhook } from './twilio-inbound';
@@ -23,10 +24,7 @@ function actionFor(status: number, code: number | undefined): SendFailure {
 }
 
 /** The outbox id a status callback's URL carries, if it is one. */
-function refOf(url: string): string | undefined {
-  const ref = new URL(url, 'http://x').searchParams.get('ref') ?? '';
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(ref) ? ref : undefined;
-}
+const refOf = (url: string) => outboxRefOf(new URL(url, 'http://x').searchParams.get('ref'));
 const asWhatsApp = (address: string) => (address.startsWith('whatsapp:') ? address : `whatsapp:${address}`);
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InboundEvent, OutboundMessage, SendFailure } from '../domain/types';
+import { outboxRefOf } from '../domain/types';
 import { fit, menuLabel, numberedMenu } from '../domain/render';
 import { failure, isOutcome, postJson } from './http';
 import { metaHandshake, verifyMetaSignature } from './meta';
@@ -8,7 +9,6 @@ import { parseWhatsAppMessage } from './whatsapp-inbound';
 
 interface Config { phoneNumberId: string; accessToken: string; appSecret: string; verifyToken: string; graphBaseUrl: string }
 
-const OUTBOX_REF = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const Envelope = z.object({
   object: z.literal('whatsapp_business_account'),
   entry: z.array(z.object({ changes: z.array(z.object({ field: z.string(), value: z.record(z.string(), z.unknown()) })) })),
@@ -54,7 +54,7 @@ export const whatsappCloud: ChannelAdapter<Config> = {
         const error = s.data.errors?.[0];
         events.push({
           kind: 'status', providerMessageId: s.data.id, status: s.data.status, at: Number(s.data.timestamp) * 1000,
-          ...(OUTBOX_REF.test(s.data.biz_opaque_callback_data ?? '') ? { ref: s.data.biz_opaque_callback_data } : {}),
+          ...(outboxRefOf(s.data.biz_opaque_callback_data) ? { ref: s.data.biz_opaque_callback_data } : {}),
           ...(error ? { error: { code: String(error.code), title: error.title ?? error.message ?? 'error', ...(error.error_data?.details ? { detail: error.error_data.details } : {}) } } : {}),
         });
       }

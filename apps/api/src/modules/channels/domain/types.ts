@@ -19,6 +19,10 @@ export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
 export interface ProviderError { code: string; title: string; detail?: string }
 
 /** A reply as the assistant or a person wrote it; each adapter renders it for its channel. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The outbox id a provider echoed back (WhatsApp's callback data, Twilio's callback URL), if it is one. */
+export const outboxRefOf = (value: string | null | undefined): string | undefined => (value && UUID.test(value) ? value : undefined);
+
 export interface OutboundMessage {
   text: string;
   /** The customer's language, for the words a channel adds (a list's button, "reply with a number"). */
