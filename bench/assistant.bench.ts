@@ -2,8 +2,10 @@
 // Run: npx tsx bench/assistant.bench.ts
 import { percentile, startBenchServer } from './harness';
 import { seedBlueprint } from '../apps/api/src/seed';
+import { withTenant } from '../apps/api/src/platform/db/tenant-scope';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 40);
+const SCOPED = process.env.BENCH_TENANT_SCOPE === '1';
 const days = ['segunda', 'terça', 'quarta', 'quinta', 'sexta'];
 const parts = ['de manhã', 'à tarde'];
 const script = (c: number) => [
@@ -30,7 +32,9 @@ try {
     const { conversationId } = await service.start('kumon-vila-a');
     for (const text of script(c)) {
       const t = performance.now();
-      const { replies } = await service.receive(tenant.id, conversationId, text);
+      // BENCH_TENANT_SCOPE=1: each turn under row-level security, as a tenant's request would run.
+      const receive = () => service.receive(tenant.id, conversationId, text);
+      const { replies } = await (SCOPED ? withTenant(tenant.id, receive) : receive());
       turns.push(performance.now() - t);
       if (replies.some((r) => /Pronto/.test(r.text))) booked++;
     }

@@ -17,7 +17,8 @@ export async function startBenchServer(options: { workers?: boolean; clock?: { n
   const external = process.env.BENCH_DATABASE_URL;
   const embedded = external ? undefined : await startEmbeddedPostgres(dir, { info: () => undefined, warn: () => undefined });
   const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), dbPoolMax: Number(process.env.BENCH_POOL ?? 20),
-    burstWindowMs: 0 }; // the burst window is a deliberate wait, not work: measure the turns themselves
+    burstWindowMs: 0, // the burst window is a deliberate wait, not work: measure the turns themselves
+    outboundAllowPrivate: true }; // the fake providers listen on loopback
   const parts = await composeApp({ config, databaseUrl: external ?? embedded!.url(), adminKey: ADMIN_KEY, secretKey: randomBytes(32),
     ...(options.clock ? { clock: options.clock } : {}) });
   await migrateToLatest(parts.db.pool);

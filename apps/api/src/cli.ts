@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { z } from 'zod';
-import { TenantCreate } from '@frontdesk/contracts';
+import { StaffRole, TenantCreate } from '@frontdesk/contracts';
 import { composeApp, VERSION, type AppParts } from './compose';
 import { loadConfig } from './platform/config';
 import { migrateToLatest } from './platform/db/migrate';
@@ -72,6 +72,25 @@ apikey.command('create').description('issue an API key for a tenant')
   .requiredOption('--tenant <slug>').option('--name <name>', 'what the key is for', 'cli')
   .action(async (o: { tenant: string; name: string }) => {
     await withApp(async (parts) => out((await parts.accounts.issueApiKey(o.tenant, o.name)).key));
+  });
+
+const staff = program.command('staff').description('people who sign in to the dashboard');
+staff.command('invite').description("print a 7-day link that makes someone a member (e.g. a tenant's first owner)")
+  .requiredOption('--tenant <slug>').requiredOption('--email <email>')
+  .option('--role <role>', 'owner, manager, agent or viewer', 'owner')
+  .action(async (o: { tenant: string; email: string; role: string }) => {
+    const role = StaffRole.parse(o.role);
+    await withApp(async (parts) => {
+      const t = await parts.accounts.tenantBySlug(o.tenant);
+      if (!t) throw new Error(`No tenant ${o.tenant}`);
+      const invitation = await parts.staff.invite(t.id, o.email, role);
+      out(`Invitation for ${invitation.email} as ${role} of ${t.slug}${invitation.emailed ? ' (also e-mailed)' : ''}:\n${invitation.acceptUrl}`);
+    });
+  });
+staff.command('operator').description('make someone a platform operator; prints a one-hour link to set their password')
+  .requiredOption('--email <email>').requiredOption('--name <name>')
+  .action(async (o: { email: string; name: string }) => {
+    await withApp(async (parts) => out(`Set the password within an hour:\n${await parts.staff.createOperator(o)}`));
   });
 
 const audit = program.command('audit').description('the audit trail');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { accountsRoutes, accountsService } from './modules/accounts';
+import { accountsRoutes, accountsService, createStaff, type Staff } from './modules/accounts';
 import { createScheduling } from './modules/scheduling';
 import { chatCompletions, createConversations } from './modules/conversations';
 import { contactRoutes, contactsService } from './modules/contacts';
@@ -9,9 +9,14 @@ import type { Config } from './platform/config';
 import { connectDatabase, type Database } from './platform/db/database';
 import { migrationsPending } from './platform/db/migrate';
 import { createMessageListener } from './platform/db/listener';
-import { createAuthenticator } from './platform/auth/bearer';
+import { createAuthenticator } from './platform/auth/authenticate';
+import { createMailer } from './platform/mail/mailer';
 import { createHttpServer, type ZodApp } from './platform/http/server';
+import { scopeRequestsToTenants } from './platform/http/tenant-scope';
 import { closeEventStreams } from './platform/http/sse';
+import { registerBackpressure } from './platform/http/backpressure';
+import { guardedFetch } from './platform/net/guarded-fetch';
+import { systemResolve } from './platform/net/destination';
 import { createJobQueue, type JobQueue } from './platform/jobs/queue';
 import { secretBox } from './platform/crypto/secrets';
 import { checkSecretKey } from './platform/crypto/key-check';
@@ -21,6 +26,8 @@ import { createEventBus, type EventBus } from './platform/events/bus';
 import { createNotifications, type Notifications } from './modules/notifications';
 import { createAudit, type Audit } from './modules/audit';
 import { createSequences, type Sequences } from './modules/sequences';
+import { createRetention, type Retention } from './modules/retention';
+import { createCompliance, type Compliance } from './modules/compliance';
 import { AppError } from './shared/errors';
 
 export const VERSION = '0.1.0';
@@ -31,6 +38,8 @@ export interface AppParts {
   app: ZodApp;
   db: Database;
   accounts: ReturnType<typeof accountsService>;
+  /** Staff sign-in, sessions, invitations and the team. */
+  staff: Staff;
   scheduling: ReturnType<typeof createScheduling>;
   conversations: ReturnType<typeof createConversations>;
   tickets: Tickets;
@@ -42,6 +51,12 @@ export interface AppParts {
   audit: Audit;
   /** Follow-up sequences (cold recovery): `sweep` sends the steps that are due. */
   sequences: Sequences;
+  /** The contact records and their consent ledger. */
+  contacts: ReturnType<typeof contactsService>;
+  /** Retention policies: `sweep` runs each tenant's day once, from 03:00 local. */
+  retention: Retention;
+  /** Data protection: a contact's data export and the erasure workflow. */
+  compliance: Compliance;
   /** The internal event bus (booking.*, lead.*, sla.*, …): publish in a transaction, subscribe per module. */
   events: EventBus;
   /** Starts the job workers (channels in and out); after migrations, since the queue lives in the database. */
@@ -62,7 +77,7 @@ export interface ComposeOptions {
   http?: typeof fetch;
   /** Where the log lines go (standard output when unset). */
   logStream?: { write(line: string): void };
-  /** How outgoing webhooks resolve host names (a test points names at chosen addresses). */
+  /** How outgoing webhooks and provider requests resolve host names (a test points names at chosen addresses). */
   resolve?: Resolve;
 }
 
@@ -73,15 +88,25 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   const db = connectDatabase(databaseUrl, config.dbPoolMax);
   const accounts = accountsService(db);
   const scheduling = createScheduling(db, accounts, clock);
+  const box = secretBox({ current: keyEntry(secretKey), previous: config.previousSecretKeys.map(keyEntry) });
+  const baseUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  // Requests to URLs a tenant configured (LLM endpoint, provider API base URLs) stay off private networks.
+  const outbound = (inner: typeof fetch) => guardedFetch(inner, { allowPrivate: config.outboundAllowPrivate, resolve: resolve ?? systemResolve });
+  const staff = createStaff({ db, box, clock, mailer: createMailer(config.mail.smtpUrl, config.mail.from), publicBase: baseUrl,
+    onMailError: (err) => app.log.warn({ err }, 'platform mail not sent') });
   const app = await createHttpServer({
     logLevel: config.logLevel,
     version: VERSION,
-    authenticate: createAuthenticator(adminKey, accounts),
+    authenticate: createAuthenticator(adminKey, { verifyTenantKey: (key) => accounts.verifyTenantKey(key), verifySession: staff.verifySession }),
     ...(logStream ? { logStream } : {}),
+    bodyLimitBytes: config.bodyLimitBytes,
+    rateLimits: { ...config.rateLimits, redisUrl: config.redisUrl },
+    publicUrl: baseUrl,
+    dashboardOrigins: config.dashboardOrigins.length ? config.dashboardOrigins : [new URL(baseUrl).origin],
   });
+  scopeRequestsToTenants(app); // row-level security for each tenant's request (migration 0019)
   const audit = createAudit(db, clock, (err) => app.log.warn({ err }, 'audit entry not recorded'));
   audit.watch(app);
-  const baseUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 
   app.get('/healthz', { schema: { tags: ['operations'], security: [] } }, async () => ({ status: 'ok', version: VERSION }));
   app.get('/readyz', { schema: { tags: ['operations'], security: [] } }, async () => {
@@ -90,14 +115,13 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     return { status: 'ready' };
   });
   const contacts = contactsService(db);
-  const box = secretBox({ current: keyEntry(secretKey), previous: config.previousSecretKeys.map(keyEntry) });
   const jobs = createJobQueue(databaseUrl, (err) => app.log.warn({ err }, 'job queue error'));
   const events = createEventBus({ db, jobs, databaseUrl, onError: (err) => app.log.warn({ err }, 'event relay failed') });
   const listener = createMessageListener(databaseUrl, (err) => app.log.warn({ err }, 'message listener lost its connection'));
   const conversations = createConversations(db, { scheduling, tenants: accounts, contacts, clock, events }, config.chatLimits, { burstWindowMs: config.burstWindowMs, listener },
-    { client: chatCompletions(), ...config.llm, secrets: box });
+    { client: chatCompletions(outbound(fetch)), ...config.llm, secrets: box });
   const channels = createChannels({
-    db, box, jobs, contacts, conversations: conversations.service, publicBase: baseUrl, burstWindowMs: config.burstWindowMs, sendInDoubtMs: config.sendInDoubtMs, clock, http,
+    db, box, jobs, contacts, conversations: conversations.service, publicBase: baseUrl, burstWindowMs: config.burstWindowMs, sendInDoubtMs: config.sendInDoubtMs, clock, http: outbound(http ?? fetch),
     databaseUrl, onError: (err) => app.log.warn({ err }, 'inbound event processing failed'),
   });
   const notifications = createNotifications(db, {
@@ -106,10 +130,15 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     conversationLang: (tx, tenantId, id) => conversations.service.language(tx, tenantId, id),
   }, { events, databaseUrl, onError: (err) => app.log.warn({ err }, 'sending notices failed') });
   accountsRoutes(app, accounts);
+  staff.routes(app, accounts);
   scheduling.routes(app, baseUrl);
   conversations.routes(app);
   contactRoutes(app, contacts);
   channels.routes(app);
+  registerBackpressure(app, {
+    depths: channels.queueDepths, thresholds: config.backpressure, clock,
+    routes: ['POST /v1/webhooks/:channelId', 'POST /v1/chat/:tenantSlug/conversations/:id/messages'],
+  });
   notifications.routes(app);
   audit.routes(app);
   const tickets = createTickets(db, {
@@ -136,6 +165,10 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     bookingCustomer: (tenantId, id) => scheduling.bookings.get(tenantId, id).then((b) => b.customer, () => undefined),
   });
   sequences.routes(app);
+  const retention = createRetention(db);
+  retention.routes(app);
+  const compliance = createCompliance(db, clock);
+  compliance.routes(app);
 
   const sweeper = setInterval(() => {
     accounts.listTenants()
@@ -146,10 +179,11 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   sweeper.unref();
   let leadSweeper: NodeJS.Timeout | undefined;
   let sequenceSweeper: NodeJS.Timeout | undefined;
+  let retentionSweeper: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
 
   return {
-    app, db, accounts, scheduling, conversations, channels, jobs, events, tickets, notifications, audit, leads, sequences,
+    app, db, accounts, staff, scheduling, conversations, channels, jobs, events, tickets, notifications, audit, leads, sequences, contacts, retention, compliance,
     checkSecretKey: () => checkSecretKey(db, box),
     async startWorkers() {
       await checkSecretKey(db, box);
@@ -167,6 +201,13 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
           .catch((err) => app.log.warn({ err }, 'sequence sweep failed'));
       }, 5_000);
       sequenceSweeper.unref();
+      // Retention: an in-process check every 5 minutes rather than a pg-boss cron, since the hour is each tenant's own;
+      // an advisory lock and one run row per tenant and local day keep several processes from running a day twice.
+      retentionSweeper = setInterval(() => {
+        accounts.listTenants().then((tenants) => retention.sweep(tenants.map((t) => t.id), clock.now()))
+          .catch((err) => app.log.warn({ err }, 'retention run failed'));
+      }, 5 * 60_000);
+      retentionSweeper.unref();
       await notifications.startWorkers();
     },
     close() {
@@ -174,6 +215,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
         clearInterval(sweeper);
         clearInterval(leadSweeper);
         clearInterval(sequenceSweeper);
+        clearInterval(retentionSweeper);
         closeEventStreams(app);
         await app.close();
         await audit.service.flushed();

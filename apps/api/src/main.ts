@@ -74,6 +74,7 @@ function printWelcome(url: string, db: ProvisionedDatabase, admin: { file?: stri
     say('  Blueprint tenants created (these keys are shown once; issue more with POST /v1/tenants/{slug}/api-keys):');
     for (const s of seeded) say(`    ${s.slug.padEnd(20)} ${s.apiKey}`);
   }
+  say('  Staff sign-in: invite people with POST /v1/team/invitations (a tenant key), or `npm run frontdesk -- staff invite` while stopped.');
   say('  Stop with Ctrl+C.');
   say('');
 }

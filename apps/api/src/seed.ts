@@ -21,7 +21,7 @@ export function readBlueprint(name: string): Blueprint {
  * Creates a blueprint's tenant through the same services the API uses. A tenant whose seeding
  * was cut short (marked pending) is removed and seeded again.
  */
-export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduling' | 'conversations' | 'tickets' | 'leads' | 'sequences' | 'db'>, name: string)
+export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduling' | 'conversations' | 'tickets' | 'leads' | 'sequences' | 'contacts' | 'retention' | 'db'>, name: string)
   : Promise<{ created: boolean; slug: string; apiKey?: string }> {
   const bp = readBlueprint(name);
   const { accounts, scheduling, db } = parts;
@@ -55,6 +55,8 @@ export async function seedBlueprint(parts: Pick<AppParts, 'accounts' | 'scheduli
   if (bp.leads) await parts.leads.service.saveSettings(tenant.id, leadSettingsOf(bp.leads, resources));
   if (bp.sequences?.settings) await parts.sequences.service.saveSettings(tenant.id, bp.sequences.settings);
   for (const s of bp.sequences?.sequences ?? []) await parts.sequences.service.create(tenant.id, s);
+  if (bp.privacy?.consent) await parts.contacts.saveConsentSettings(tenant.id, bp.privacy.consent);
+  if (bp.privacy?.retention) await parts.retention.service.saveSettings(tenant.id, bp.privacy.retention);
   await db.query(`UPDATE tenants SET blueprint = $2 WHERE id = $1`, [tenant.id, name]);
   return { created: true, slug: tenant.slug, apiKey: apiKey.key };
 }

@@ -7,6 +7,7 @@ import { LlmBudget } from './llm';
 import { TicketSettings } from './tickets';
 import { BlueprintLeads } from './leads';
 import { BlueprintSequences } from './sequences';
+import { BlueprintPrivacy } from './privacy';
 
 /** A ready-made tenant: pure data that any tenant could configure through the API. Resources are named by key. */
 const Key = z.string().regex(/^[a-z0-9-]+$/);
@@ -19,6 +20,7 @@ export const Blueprint = z.object({
   leads: BlueprintLeads.optional().describe('lead scoring, routing and SLA settings (staff by resource key)'),
   tickets: TicketSettings.optional().describe('when the assistant opens support tickets, and the satisfaction question after a resolution'),
   sequences: BlueprintSequences.optional().describe('follow-up sequences (cold recovery) and their quiet hours'),
+  privacy: BlueprintPrivacy.optional().describe('consent asked on first contact and how long each kind of data is kept'),
   holidays: z.array(z.object({ date: LocalDate, name: z.string() })),
   locations: z.array(z.object({ key: Key, name: z.string(), address: z.string().optional() })).min(1),
   resources: z.array(z.object({

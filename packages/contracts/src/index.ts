@@ -14,3 +14,6 @@ export * from './webhooks';
 export * from './tickets';
 export * from './notifications';
 export * from './sequences';
+export * from './privacy';
+export * from './compliance';
+export * from './staff';

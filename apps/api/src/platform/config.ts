@@ -33,6 +33,23 @@ const schema = z.object({
   FRONTDESK_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   FRONTDESK_WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   FRONTDESK_WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  FRONTDESK_OUTBOUND_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  FRONTDESK_RATE_LIMIT_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(12_000),
+  FRONTDESK_RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(0).default(30_000),
+  FRONTDESK_RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  FRONTDESK_RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0).default(100),
+  FRONTDESK_RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(0).default(30_000),
+  REDIS_URL: z.url().optional(),
+  FRONTDESK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(256 * 1024),
+  FRONTDESK_BACKPRESSURE_INBOUND: z.coerce.number().int().min(0).default(50_000),
+  FRONTDESK_BACKPRESSURE_OUTBOX: z.coerce.number().int().min(0).default(50_000),
+  FRONTDESK_DASHBOARD_ORIGINS: z.string().optional().transform((v, ctx) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : []).map((o) => {
+    const origin = URL.canParse(o) ? new URL(o).origin : 'null';
+    if (origin === 'null') ctx.addIssue({ code: 'custom', message: `${o} is not an http(s) origin` });
+    return origin;
+  })),
+  FRONTDESK_SMTP_URL: z.url().optional(),
+  FRONTDESK_MAIL_FROM: z.string().default('Frontdesk <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -61,6 +78,20 @@ export interface Config {
   llm: { defaultTimeoutMs: number; breaker: { failures: number; cooldownMs: number } };
   /** Outgoing webhooks: private/loopback destinations allowed?, one attempt's deadline, the first retry's delay (each next ×4). */
   webhooks: { allowPrivate: boolean; timeoutMs: number; retryBaseMs: number };
+  /** Requests to tenant-configured provider URLs (LLM, channel APIs) may reach private and loopback networks? */
+  outboundAllowPrivate: boolean;
+  /** Requests per minute (0 = no limit) per API key or staff session, per tenant, per address on public routes, sign-in and webhooks. */
+  rateLimits: { perKey: number; perTenant: number; perIp: number; signInPerIp: number; webhooksPerIp: number };
+  /** Shares rate-limit counters between servers; counters stay in memory without it. */
+  redisUrl: string | undefined;
+  /** The largest request body accepted (provider webhooks keep their own 1 MiB). */
+  bodyLimitBytes: number;
+  /** Webhook intake and chat messages answer 503 while this many inbound events or sends wait (0 = never). */
+  backpressure: { inbound: number; outbox: number };
+  /** Origins that may call /v1 from a browser with credentials (the dashboard); empty = the public URL's origin. */
+  dashboardOrigins: string[];
+  /** The platform's own mail (invitations, password resets): an smtp:// or smtps:// URL, and the sender. */
+  mail: { smtpUrl: string | undefined; from: string };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   production: boolean;
 }
@@ -97,6 +128,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.FRONTDESK_WEBHOOKS_TIMEOUT_MS,
       retryBaseMs: e.FRONTDESK_WEBHOOKS_RETRY_BASE_MS,
     },
+    mail: { smtpUrl: e.FRONTDESK_SMTP_URL, from: e.FRONTDESK_MAIL_FROM },
+    outboundAllowPrivate: e.FRONTDESK_OUTBOUND_ALLOW_PRIVATE === 'true',
+    rateLimits: {
+      perKey: e.FRONTDESK_RATE_LIMIT_KEY_PER_MINUTE, perTenant: e.FRONTDESK_RATE_LIMIT_TENANT_PER_MINUTE, perIp: e.FRONTDESK_RATE_LIMIT_IP_PER_MINUTE,
+      signInPerIp: e.FRONTDESK_RATE_LIMIT_SIGN_IN_PER_MINUTE, webhooksPerIp: e.FRONTDESK_RATE_LIMIT_WEBHOOKS_PER_MINUTE,
+    },
+    redisUrl: e.REDIS_URL,
+    bodyLimitBytes: e.FRONTDESK_BODY_LIMIT_BYTES,
+    backpressure: { inbound: e.FRONTDESK_BACKPRESSURE_INBOUND, outbox: e.FRONTDESK_BACKPRESSURE_OUTBOX },
+    dashboardOrigins: e.FRONTDESK_DASHBOARD_ORIGINS,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

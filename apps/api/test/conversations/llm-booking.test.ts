@@ -12,6 +12,8 @@ beforeAll(async () => {
   app = await startTestApp();
   fake = await startFakeOpenAI();
   key = (await seedTenant(app, 'kumon-vila-a')).key;
+  // This suite is about the assistant itself; consent on first contact (the blueprint's LGPD question) is tested in test/privacy.
+  await app.app.inject({ method: 'PUT', url: '/v1/privacy/consent-settings', headers: app.auth(key), payload: { required: false } });
   const services = (await app.app.inject({ url: '/v1/services', headers: app.auth(key) })).json().items as { id: string; name: string }[];
   serviceId = services[0]!.id;
   await configureLlm(app, key, {

@@ -11,6 +11,8 @@ beforeAll(async () => {
   app = await startTestApp({ config: { llm: { defaultTimeoutMs: 8000, breaker: { failures: 3, cooldownMs: 60_000 } } } });
   fake = await startFakeOpenAI();
   key = (await seedTenant(app, 'kumon-vila-a')).key;
+  // This suite is about the assistant itself; consent on first contact (the blueprint's LGPD question) is tested in test/privacy.
+  await app.app.inject({ method: 'PUT', url: '/v1/privacy/consent-settings', headers: app.auth(key), payload: { required: false } });
   await configureLlm(app, key, {
     baseUrl: fake.baseUrl, model: 'test-model', timeoutMs: 300, pricing: { inputPerMillion: 0, outputPerMillion: 0 },
   });

@@ -11,6 +11,8 @@ beforeAll(async () => {
   app = await startTestApp();
   fake = await startFakeOpenAI();
   key = (await seedTenant(app, 'kumon-vila-a')).key;
+  // This suite is about the assistant itself; consent on first contact (the blueprint's LGPD question) is tested in test/privacy.
+  await app.app.inject({ method: 'PUT', url: '/v1/privacy/consent-settings', headers: app.auth(key), payload: { required: false } });
   // R$ 1 (100 centavos) per 1,000 prompt tokens: every call below costs exactly R$ 1.
   await configureLlm(app, key, { baseUrl: fake.baseUrl, model: 'test-model', pricing: { inputPerMillion: 100_000, outputPerMillion: 0 } });
   fake.otherwise(says('Olá! Sou o assistente do Kumon Vila A.', { prompt: 1000, completion: 0 }));

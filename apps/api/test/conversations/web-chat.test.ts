@@ -6,6 +6,10 @@ const keys: Record<string, string> = {};
 beforeAll(async () => {
   app = await startTestApp();
   for (const name of ['kumon-vila-a', 'barberpro-palermo', 'speedy-van', 'flexoraa']) keys[name] = (await seedTenant(app, name)).key;
+  // This suite is about the assistant itself; consent on first contact (Kumon's LGPD, Flexoraa's GDPR question) is tested in test/privacy.
+  for (const name of ['kumon-vila-a', 'flexoraa']) {
+    await app.app.inject({ method: 'PUT', url: '/v1/privacy/consent-settings', headers: app.auth(keys[name]!), payload: { required: false } });
+  }
 });
 
 interface Reply { text: string; options?: { id: string; label: string }[] }

@@ -82,7 +82,8 @@ export async function startTestApp(options: {
     advance: (ms: number) => void (fixed = (fixed ?? Date.now()) + ms),
     useRealTime: () => void (fixed = undefined),
   };
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10, burstWindowMs: 0, ...options.config };
+  // The fake providers and LLMs listen on loopback, which tenant-configured URLs may not reach by default.
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10, burstWindowMs: 0, outboundAllowPrivate: true, ...options.config };
   const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, secretKey, clock, http: options.http,
     ...(options.logStream ? { logStream: options.logStream } : {}) });
   await parts.app.ready();

@@ -40,6 +40,11 @@ describe('the frontdesk command line', () => {
     expect(await cli('seed', '--blueprint', 'flexoraa')).toMatchObject({ code: 0, out: expect.stringContaining('Created flexoraa') });
     expect((await cli('seed', '--blueprint', 'flexoraa')).out).toContain('already exists');
 
+    const invited = await cli('staff', 'invite', '--tenant', 'acme-cuts', '--email', 'Boss@Acme.test');
+    expect(invited.out).toContain('Invitation for boss@acme.test as owner of acme-cuts');
+    const token = /accept-invitation#token=([\w-]+)/.exec(invited.out)![1]!;
+    expect((await cli('staff', 'invite', '--tenant', 'acme-cuts', '--email', 'x@acme.test', '--role', 'boss')).code).toBe(1);
+
     const server = await startProcess({ FRONTDESK_DATA_DIR: dataDir, FRONTDESK_SEED_BLUEPRINTS: 'false' });
     try {
       for (const key of [firstKey, secondKey]) {
@@ -47,11 +52,17 @@ describe('the frontdesk command line', () => {
         expect(me.status).toBe(200);
         expect(((await me.json()) as { slug: string }).slug).toBe('acme-cuts');
       }
+      const accepted = await fetch(`${server.url}/v1/invitations/${token}/accept`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Boss', password: 'a long enough passphrase' }) });
+      expect(accepted.status).toBe(200);
+      const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+      const me = await fetch(`${server.url}/v1/tenant`, { headers: { cookie } });
+      expect(((await me.json()) as { slug: string }).slug).toBe('acme-cuts');
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
     }
-  });
+  }, 180_000);
 
   it('explains bad input and unknown names instead of crashing', async () => {
     const badZone = await cli('tenant', 'create', '--name', 'X', '--slug', 'x-shop', '--time-zone', 'Mars/Olympus', '--locale', 'en-GB', '--currency', 'GBP');

@@ -15,7 +15,7 @@ export interface Started {
 export function startProcess(env: Record<string, string>, args = ['start']): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: apiDir,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', FRONTDESK_OUTBOUND_ALLOW_PRIVATE: 'true', ...env }, // fake providers on loopback
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

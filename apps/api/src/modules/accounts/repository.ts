@@ -33,19 +33,29 @@ export function accountsRepository(db: Queryable) {
       const rows = await db.query<TenantRow & Record<string, unknown>>(`SELECT * FROM tenants ORDER BY created_at, slug`);
       return rows.map(toTenant);
     },
-    async insertApiKey(tenantId: string, name: string, prefix: string, keyHash: string) {
+    async insertApiKey(tenantId: string, name: string, prefix: string, keyHash: string, scopes: readonly string[] = ['*']) {
       const [row] = await db.query<{ id: string; created_at: Date }>(
-        `INSERT INTO api_keys (tenant_id, name, prefix, key_hash) VALUES ($1,$2,$3,$4) RETURNING id, created_at`,
-        [tenantId, name, prefix, keyHash],
+        `INSERT INTO api_keys (tenant_id, name, prefix, key_hash, scopes) VALUES ($1,$2,$3,$4,$5) RETURNING id, created_at`,
+        [tenantId, name, prefix, keyHash, scopes],
       );
       return { id: row!.id, createdAt: row!.created_at.toISOString() };
     },
-    async findApiKey(tenantId: string, keyHash: string): Promise<{ id: string } | undefined> {
-      const rows = await db.query<{ id: string }>(
-        `SELECT id FROM api_keys WHERE tenant_id = $1 AND key_hash = $2 AND revoked_at IS NULL`,
-        [tenantId, keyHash], 'api-key-lookup',
+    async findApiKey(tenantId: string, keyHash: string): Promise<{ id: string; scopes: string[] } | undefined> {
+      const rows = await db.query<{ id: string; scopes: string[] }>(
+        `SELECT id, scopes FROM api_keys WHERE tenant_id = $1 AND key_hash = $2 AND revoked_at IS NULL`,
+        [tenantId, keyHash], 'api-key-lookup-scoped',
       );
       return rows[0];
+    },
+    async listApiKeys(tenantId: string) {
+      const rows = await db.query<{ id: string; name: string; prefix: string; scopes: string[]; created_at: Date; revoked_at: Date | null }>(
+        `SELECT id, name, prefix, scopes, created_at, revoked_at FROM api_keys WHERE tenant_id = $1 ORDER BY created_at, id`, [tenantId]);
+      return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, scopes: r.scopes, createdAt: r.created_at.toISOString(), revokedAt: r.revoked_at?.toISOString() ?? null }));
+    },
+    /** Revokes a live key; its hash, so a cache can forget it at once. */
+    async revokeApiKey(tenantId: string, id: string): Promise<string | undefined> {
+      return (await db.query<{ key_hash: string }>(
+        `UPDATE api_keys SET revoked_at = now() WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING key_hash`, [tenantId, id]))[0]?.key_hash;
     },
     async insertLocation(tenantId: string, l: { name: string; address?: string; timeZone: string }): Promise<Location> {
       const [row] = await db.query<LocationRow & Record<string, unknown>>(

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
-import { GENESIS, type AuditEntry } from './domain/entry';
+import { GENESIS, type AuditEntry, type DetachedValue } from './domain/entry';
 
 export interface AuditRow { id: number; prevHash: string; hash: string; entry: AuditEntry }
 
@@ -26,6 +26,17 @@ export function auditRepository(db: Queryable) {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [entry.tenantId, entry.at, JSON.stringify(entry.actor), entry.action, JSON.stringify(entry.target),
           entry.request === undefined ? null : JSON.stringify(entry.request), entry.status, entry.ip, prevHash, hash]);
+    },
+    /** The personal values of an entry's body, kept outside the chain (audit_values). */
+    async appendValues(tenantId: string | null, values: DetachedValue[]): Promise<void> {
+      if (!values.length) return;
+      await db.query(`INSERT INTO audit_values (tenant_id, ref, value) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
+        [tenantId, values.map((v) => v.ref), values.map((v) => v.value)]);
+    },
+    async values(refs: string[]): Promise<Map<string, string>> {
+      if (!refs.length) return new Map();
+      const rows = await db.query<{ ref: string; value: string }>(`SELECT ref, value FROM audit_values WHERE ref = ANY($1::text[])`, [refs]);
+      return new Map(rows.map((r) => [r.ref, r.value]));
     },
     /** A page of the whole chain in order, after `afterId`. */
     async page(afterId: number, limit: number): Promise<AuditRow[]> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ZodApp } from '../../platform/http/server';
-import { requireTenant } from '../../platform/auth/bearer';
+import { actorOf, requireTenant } from '../../platform/auth/bearer';
 import { redact, type AuditEntry } from './domain/entry';
 import type { AuditService } from './service';
 
@@ -20,9 +20,9 @@ export function auditChanges(app: ZodApp, audit: AuditService, clock: { now(): n
     const route = request.routeOptions.url;
     if (!principal || !route || !CHANGES.has(request.method) || NOT_AUDITED.test(route) || reply.statusCode >= 400) return;
     const entry: AuditEntry = {
-      tenantId: principal.kind === 'tenant' ? principal.tenantId : null,
+      tenantId: principal.kind === 'tenant' || principal.kind === 'staff' ? principal.tenantId : null,
       at: new Date(clock.now()).toISOString(),
-      actor: principal.kind === 'tenant' ? { kind: 'api_key', keyId: principal.keyId } : { kind: 'admin' },
+      actor: actorOf(principal),
       action: `${request.method} ${route}`,
       target: (request.params ?? {}) as Record<string, string>,
       request: redact(request.body ?? null),

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from '../../platform/db/database';
-import { chainText, firstBreak, GENESIS, type AuditEntry } from './domain/entry';
+import { withoutTenant } from '../../platform/db/tenant-scope';
+import { attachValues, chainText, detachValues, firstBreak, GENESIS, refsOf, type AuditEntry } from './domain/entry';
 import { auditRepository } from './repository';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -19,9 +20,13 @@ export function auditService(db: Database) {
       await db.transaction(async (tx) => {
         const repo = auditRepository(tx);
         let prev = await repo.lockTail();
-        for (const entry of batch) {
+        for (const given of batch) {
+          // Personal values stay outside the hashed entry, so an erasure can rewrite them (audit_values).
+          const { body, values } = detachValues(given.request, randomUUID);
+          const entry = { ...given, request: body };
           const hash = sha256(chainText(prev, entry));
           await repo.append(entry, prev, hash);
+          await repo.appendValues(entry.tenantId, values);
           prev = hash;
         }
       });
@@ -35,7 +40,8 @@ export function auditService(db: Database) {
      */
     record(entry: AuditEntry): Promise<void> {
       pending.push(entry);
-      flushing ??= flush().finally(() => { flushing = undefined; });
+      // The chain spans every tenant: written as the owner even when a tenant's request adds to it.
+      flushing ??= withoutTenant(flush).finally(() => { flushing = undefined; });
       return flushing;
     },
     /** Resolves once every entry recorded so far is written (before the pool closes). */
@@ -58,7 +64,10 @@ export function auditService(db: Database) {
       }
     },
     async list(tenantId: string, limit: number, beforeId?: number) {
-      return (await auditRepository(db).ofTenant(tenantId, limit, beforeId)).map((r) => ({ id: r.id, ...r.entry, hash: r.hash }));
+      const repo = auditRepository(db);
+      const rows = await repo.ofTenant(tenantId, limit, beforeId);
+      const values = await repo.values(rows.flatMap((r) => refsOf(r.entry.request)));
+      return rows.map((r) => ({ id: r.id, ...r.entry, request: attachValues(r.entry.request, values), hash: r.hash }));
     },
   };
 }

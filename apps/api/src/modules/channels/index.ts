@@ -16,6 +16,7 @@ import { channelsRepository } from './repository';
 import { messageTemplates } from './templates';
 import { templateRoutes } from './template-routes';
 import { channelNotices } from './notices';
+import { queueDepths } from './queue-depth';
 
 export interface ChannelDeps {
   db: Database;
@@ -60,6 +61,8 @@ export function createChannels(deps: ChannelDeps) {
       templatesOfKind: templates.ofKind,
       deliveries: (tenantId: string, messageIds: string[]) => channelsRepository(deps.db).deliveriesOf(tenantId, messageIds),
     },
+    /** How many inbound events and sends wait, each counted up to its cap (backpressure). */
+    queueDepths: (cap: { inbound: number; outbox: number }) => queueDepths(deps.db, cap),
     routes: (app: ZodApp) => {
       channelRoutes(app, accounts, intake, deps.publicBase);
       templateRoutes(app, templates, deps.conversations, deps.db);

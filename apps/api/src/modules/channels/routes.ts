@@ -35,7 +35,7 @@ export function channelRoutes(app: ZodApp, accounts: ChannelAccounts, intake: We
   // Provider webhooks: no API key (the provider's signature instead), the raw body kept for it.
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     const params = z.object({ channelId: Id });
     scope.get('/v1/webhooks/:channelId', { schema: { tags: ['webhooks'], security: [], params, summary: "A provider's subscription handshake" } },
       async (req, reply) => {
@@ -43,7 +43,7 @@ export function channelRoutes(app: ZodApp, accounts: ChannelAccounts, intake: We
         const answer = await intake.handshake(channelId, webhookRequest(req, publicBase), req.ip);
         return reply.type('text/plain; charset=utf-8').send(answer);
       });
-    scope.post('/v1/webhooks/:channelId', { schema: { tags: ['webhooks'], security: [], params, summary: 'Where a provider delivers events' } },
+    scope.post('/v1/webhooks/:channelId', { bodyLimit: WEBHOOK_BODY_LIMIT, schema: { tags: ['webhooks'], security: [], params, summary: 'Where a provider delivers events' } },
       async (req, reply) => {
         const { channelId } = req.params as { channelId: string };
         const result = await intake.receive(channelId, webhookRequest(req, publicBase), req.ip);

@@ -29,6 +29,7 @@ export function contactHistory(db: Queryable) {
       const identities = await db.query(
         `UPDATE channel_identities SET contact_id=$3 WHERE tenant_id=$1 AND contact_id=$2 RETURNING handle`, [tenantId, fromId, toId]);
       await db.query(`UPDATE contact_events SET contact_id=$3 WHERE tenant_id=$1 AND contact_id=$2`, [tenantId, fromId, toId]);
+      await db.query(`UPDATE contact_consents SET contact_id=$3 WHERE tenant_id=$1 AND contact_id=$2`, [tenantId, fromId, toId]);
       return { conversations: conversations.length, identities: identities.length };
     },
     /** One handle, and the conversation it opened, become another contact's. */

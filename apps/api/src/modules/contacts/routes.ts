@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Contact, ContactEvent, ContactPatch, ContactWithIdentities, Id, MergeContacts, SplitContact } from '@frontdesk/contracts';
+import { ConsentRecord, ConsentRecordCreate, ConsentSettings, Contact, ContactEvent, ContactPatch, ContactWithIdentities, Id, MergeContacts, SplitContact } from '@frontdesk/contracts';
 import type { ZodApp } from '../../platform/http/server';
 import { requireTenant } from '../../platform/auth/bearer';
 import type { ContactsService } from './service';
@@ -28,5 +28,20 @@ export function contactRoutes(app: ZodApp, contacts: ContactsService): void {
   }, async (req, reply) => {
     const { channelId, handle } = req.body.channelIdentity;
     return reply.code(201).send(await contacts.split(requireTenant(req), req.params.id, channelId, handle));
+  });
+  app.get('/v1/contacts/:id/consents', {
+    schema: { tags, summary: 'The consent ledger: every answer the contact gave, oldest first', params, response: { 200: z.object({ items: z.array(ConsentRecord) }) } },
+  }, async (req) => ({ items: await contacts.consents(requireTenant(req), req.params.id) }));
+  app.post('/v1/contacts/:id/consents', {
+    schema: { tags, summary: 'Record a consent given, refused or withdrawn on paper, by phone or in person', params, body: ConsentRecordCreate, response: { 201: ConsentRecord } },
+  }, async (req, reply) => reply.code(201).send(await contacts.recordStaffConsent(requireTenant(req), req.params.id, req.body)));
+  app.get('/v1/privacy/consent-settings', {
+    schema: { tags: ['privacy'], summary: 'Whether new contacts are asked for consent first, for which purposes and with which text', response: { 200: ConsentSettings } },
+  }, async (req) => contacts.consentSettings(requireTenant(req)));
+  app.put('/v1/privacy/consent-settings', {
+    schema: { tags: ['privacy'], summary: 'Set the consent asked on first contact', body: ConsentSettings, response: { 200: ConsentSettings } },
+  }, async (req) => {
+    await contacts.saveConsentSettings(requireTenant(req), req.body);
+    return contacts.consentSettings(requireTenant(req));
   });
 }

@@ -4,6 +4,8 @@ import { contactsRepository, type Contact, type Identity } from './repository';
 import { contactHistory } from './history';
 import { staffChanges } from './staff';
 import { consentChange, isOptInWord } from './domain/consent';
+import { consentLedger, staffEntry, type ConsentEntry } from './consents';
+import type { ConsentRecordCreate, ConsentSettings } from '@frontdesk/contracts';
 
 /** One customer turn as the consent ledger sees it. */
 export interface TurnConsent { contactId: string; channelId: string | null; text: string; intent: string | undefined; at: Date }
@@ -34,6 +36,7 @@ export function contactsService(db: Database) {
       const anonymous = current && !current.phone && !current.email;
       if (known && known.id !== contactId && anonymous) {
         await repo.complete(tenantId, known.id, { ...who, phone: undefined, email: undefined, ...handlesFree(known, who) });
+        await consentLedger(tx).move(tenantId, contactId, known.id);
         return known.id;
       }
       const taken = known && known.id !== contactId;
@@ -81,6 +84,21 @@ export function contactsService(db: Database) {
       const source = { kind: 'provider' as const, signal };
       await contactsRepository(tx).setOptedOut(tenantId, contact.id, { at: at.toISOString(), source });
       await contactHistory(tx).record(tenantId, contact.id, 'opted_out', { channel: channelId, source, handle }, channelId, at);
+    },
+
+    /** The consent ledger: settings per tenant, a contact's standing, and each answer appended. */
+    consentSettings: (tenantId: string) => consentLedger(db).settings(tenantId),
+    saveConsentSettings: (tenantId: string, settings: ConsentSettings) => consentLedger(db).saveSettings(tenantId, settings),
+    consentStatus: (tx: Queryable, tenantId: string, contactId: string, purposes: string[]) => consentLedger(tx).status(tenantId, contactId, purposes),
+    recordConsent: (tx: Queryable, tenantId: string, entry: ConsentEntry) => consentLedger(tx).record(tenantId, entry),
+    async consents(tenantId: string, id: string) {
+      await get(tenantId, id);
+      return consentLedger(db).list(tenantId, id);
+    },
+    /** Consent given on paper, by phone or in person, recorded by staff. */
+    async recordStaffConsent(tenantId: string, id: string, body: ConsentRecordCreate) {
+      await get(tenantId, id);
+      return consentLedger(db).record(tenantId, staffEntry(id, body));
     },
 
     get,

@@ -33,9 +33,9 @@ export interface TenantAssistantContext {
 export async function loadAssistantContext(
   ports: AssistantPorts, tenantId: string, loadProfile: () => Promise<AssistantProfile | undefined>,
 ): Promise<TenantAssistantContext> {
-  const [tenant, services, resources, locations, profile] = await Promise.all([
+  const [tenant, services, resources, locations, profile, consent] = await Promise.all([
     ports.tenants.tenant(tenantId), ports.scheduling.catalogue.services(tenantId),
-    ports.scheduling.catalogue.resources(tenantId), ports.tenants.listLocations(tenantId), loadProfile(),
+    ports.scheduling.catalogue.resources(tenantId), ports.tenants.listLocations(tenantId), loadProfile(), ports.contacts.consentSettings(tenantId),
   ]);
   const active = services.filter((s) => s.active);
   const staff = resources.filter((r) => r.active && r.kind === 'staff');
@@ -53,6 +53,7 @@ export async function loadAssistantContext(
       qualification: profile?.qualification ?? [],
       qualifyBeforeOffering: profile?.qualifyBeforeOffering ?? false,
       ...(profile?.handoff ? { handoff: profile.handoff } : {}),
+      ...(consent.required ? { consent: { purposes: consent.purposes, text: consent.texts } } : {}),
     },
     subjects: (profile?.subjects ?? []).map((s) => ({ id: s.id, name: s.name, synonyms: s.synonyms })),
     knowledge: buildKnowledge(profile?.faq ?? []),

@@ -92,7 +92,11 @@ export function conversationRoutes(app: ZodApp, conversations: ConversationServi
   app.get('/v1/conversations', { schema: { tags: staff, response: { 200: z.object({ items: z.array(Conversation) }) } } },
     async (req) => ({ items: (await conversations.list(requireTenant(req))).map(present) }));
   app.get('/v1/conversations/:id/messages', { schema: { tags: staff, params: z.object({ id: Id }), response: { 200: ChatHistory } } },
-    async (req) => ({ items: await conversations.messages(requireTenant(req), req.params.id) }));
+    async (req) => {
+      const tenantId = requireTenant(req);
+      await conversations.get(tenantId, req.params.id);
+      return { items: await conversations.messages(tenantId, req.params.id) };
+    });
   app.get('/v1/conversations/:id/stream', {
     schema: { tags: staff, params: z.object({ id: Id }), querystring: StreamQuery,
       summary: 'Server-Sent Events: every new message of the conversation as it is stored' },

@@ -18,6 +18,8 @@ import type { MessageListener } from '../../platform/db/listener';
 import type { EventStream } from '../../platform/http/sse';
 import type { AssistantPorts } from './ports';
 import type { LlmTurns } from './llm';
+import { consentGateApplies } from './domain/policy/consent';
+import { consentAnswer, consentHolding, recordConsentAnswer, syncConsent } from './consent-turn';
 
 const MAX_TOOL_ROUNDS = 6;
 const HUMAN_HOLD_MS = 2 * 3600_000;
@@ -52,11 +54,13 @@ export function conversationService(db: Database, ports: AssistantPorts, options
   }
 
   /** One customer message: understand, run the policy and its tools until done, store it all. */
-  async function turn(tx: Queryable, tenantId: string, conversationId: string, state: ConversationState, text: string) {
+  async function turn(tx: Queryable, tenantId: string, conversationId: string, state: ConversationState, text: string, contactId: string | null = null) {
     const now = ports.clock.now();
     const tenantCtx = await assistantContext(tenantId);
     const ctx = { ...tenantCtx.policy, now };
     const repo = conversationsRepository(tx);
+    state = await syncConsent(ports, tx, tenantId, contactId, state, ctx);
+    const before = state;
     const offered = state.awaiting ? state.awaiting.options : [...state.offers.map((o) => ({ id: o.id, label: o.label })), ...state.cancelCandidates.map((c) => ({ id: c.id, label: c.label })),
       ...(state.stage === 'choosing_service' ? tenantCtx.services.map((s) => ({ id: s.id, label: s.name })) : [])];
     const heard = understand(text, {
@@ -68,7 +72,7 @@ export function conversationService(db: Database, ports: AssistantPorts, options
     const understanding = pressed ? { ...heard, intent: 'choose_option' as const, chosenOptionId: pressed.id, confidence: 1 } : heard;
     const handOff = () => repo.setHandler(tenantId, conversationId, 'human', new Date(now + HUMAN_HOLD_MS));
     // A configured LLM answers first; on any trouble it hands the turn back, with what its tools did.
-    const viaLlm = await options.llm?.tryTurn({ tenantId, conversationId, state, text, understanding, assistant: tenantCtx, ctx, handOff });
+    const viaLlm = consentGateApplies(state, text, ctx) ? undefined : await options.llm?.tryTurn({ tenantId, conversationId, state, text, understanding, assistant: tenantCtx, ctx, handOff });
     if (viaLlm?.answered) return viaLlm.turn;
     if (viaLlm) state = viaLlm.state;
     const answer = tenantCtx.knowledge.search(text, understanding.lang);
@@ -89,12 +93,12 @@ export function conversationService(db: Database, ports: AssistantPorts, options
       if (!outcome) break;
       event = outcome;
     }
-    return { state, replies, understanding, toolCalls };
+    return { state, replies, understanding, toolCalls, consent: ctx.consent && { settings: ctx.consent, answer: consentAnswer(before, state), holding: consentHolding(state, ctx) } };
   }
 
   /** A turn, then whatever it learnt about who the customer is (and whether they want messages) goes to their contact record. */
   const inbox = conversationInbox(db, async (tx, tenantId, conversation, text) => {
-    const outcome = await turn(tx, tenantId, conversation.id, conversation.state, text);
+    const outcome = await turn(tx, tenantId, conversation.id, conversation.state, text, conversation.contactId);
     const before = conversation.state.customer;
     const after = outcome.state.customer;
     let contactId = conversation.contactId;
@@ -109,7 +113,12 @@ export function conversationService(db: Database, ports: AssistantPorts, options
       await ports.contacts.recordTurn(tx, tenantId,
         { contactId, channelId: conversation.channelId, text, intent: outcome.understanding?.intent, at: new Date(ports.clock.now()) });
     }
-    await publishTurn(tx, tenantId, conversation, contactId, outcome);
+    const consent = 'consent' in outcome ? outcome.consent : undefined;
+    if (consent?.answer && contactId) {
+      await recordConsentAnswer(ports, tx, { tenantId, contactId, conversation, answer: consent.answer, state: outcome.state, consent: consent.settings,
+        words: text, at: new Date(ports.clock.now()) });
+    }
+    if (!consent?.holding) await publishTurn(tx, tenantId, conversation, contactId, outcome);
     return outcome;
   }, { burstWindowMs: options.burstWindowMs, clock: ports.clock, deliver: (tx, c, r) => (deliver ? deliver(tx, c, r) : Promise.resolve()) });
   let deliver: Deliver | undefined;

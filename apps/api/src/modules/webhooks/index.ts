@@ -3,7 +3,7 @@ import type { SecretBox } from '../../platform/crypto/secrets';
 import type { EventBus } from '../../platform/events/bus';
 import type { JobQueue } from '../../platform/jobs/queue';
 import type { ZodApp } from '../../platform/http/server';
-import { systemResolve, type Resolve } from './destination';
+import { systemResolve, type Resolve } from '../../platform/net/destination';
 import { DELIVER_JOB, webhookDelivery, type DeliverJob } from './jobs';
 import { webhookRoutes } from './routes';
 import { webhooksService } from './service';

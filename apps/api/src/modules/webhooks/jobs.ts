@@ -4,7 +4,7 @@ import type { JobQueue } from '../../platform/jobs/queue';
 import type { DomainEvent } from '../../platform/events/bus';
 import { afterAttempt, webhookBody, wants } from './domain/delivery';
 import { signatureHeader } from './domain/signature';
-import { checkDestination, type Resolve } from './destination';
+import { checkDestination, type Resolve } from '../../platform/net/destination';
 import { postWebhook, type PostOutcome } from './http-post';
 import { hmacSha256 } from './signing';
 import { webhooksRepository as repo } from './repository';

@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db/database';
 import type { SecretBox } from '../../platform/crypto/secrets';
 import type { EventBus } from '../../platform/events/bus';
 import { AppError, notFound, validationError } from '../../shared/errors';
-import { checkDestination, type Resolve } from './destination';
+import { checkDestination, type Resolve } from '../../platform/net/destination';
 import { TEST_EVENT, type WebhookDelivery as DeliveryJobs } from './jobs';
 import { newSigningSecret } from './signing';
 import { webhooksRepository as repo, type AttemptRow, type DeliveryRow, type EndpointRow } from './repository';

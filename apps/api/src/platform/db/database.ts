@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { beginSql, currentTenant, sessionSql } from './tenant-scope';
 
 // timestamptz and dates come back as strings we control; bigint money as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -18,6 +19,7 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** The raw pool, for platform work at boot (locks, migrations): a connection's session may act for a tenant. */
   readonly pool: pg.Pool;
 }
 
@@ -29,16 +31,37 @@ export function connectDatabase(url: string, max: number): Database {
     options: '-c plan_cache_mode=force_generic_plan', maxLifetimeSeconds: 300,
   });
   pool.on('error', () => undefined); // an idle client's error surfaces on its next use
-  const run = async <T extends Row>(client: pg.Pool | pg.PoolClient, text: string, params?: unknown[], name?: string) =>
+  const run = async <T extends Row>(client: pg.PoolClient, text: string, params?: unknown[], name?: string) =>
     (await client.query<T>(name ? { name, text, values: params } : { text, values: params })).rows;
+  // The tenant each connection's session acts as (see tenant-scope.ts); absent: the owner role.
+  const sessions = new WeakMap<pg.PoolClient, string>();
+  async function actAs(client: pg.PoolClient, tenant: string | undefined): Promise<void> {
+    if (sessions.get(client) === tenant) return;
+    await client.query(sessionSql(tenant));
+    if (tenant) sessions.set(client, tenant);
+    else sessions.delete(client);
+  }
+  // A connection that failed without a server error (it broke) is dropped, not reused.
+  const broken = (err: unknown) => (sqlState(err) === undefined ? (err as Error) : undefined);
   return {
     pool,
-    query: (text, params, name) => run(pool, text, params, name),
+    async query<T extends Row>(text: string, params?: unknown[], name?: string): Promise<T[]> {
+      const client = await pool.connect();
+      try {
+        await actAs(client, currentTenant());
+        const rows = await run<T>(client, text, params, name);
+        client.release();
+        return rows;
+      } catch (err) {
+        client.release(broken(err));
+        throw err;
+      }
+    },
     async transaction(fn) {
       const client = await pool.connect();
       const committed: (() => void)[] = [];
       try {
-        await client.query('BEGIN');
+        await client.query(beginSql(currentTenant(), sessions.get(client)));
         const result = await fn({ query: (text, params, name) => run(client, text, params, name), afterCommit: (cb) => committed.push(cb) });
         await client.query('COMMIT');
         for (const cb of committed) cb();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { withoutTenant } from './tenant-scope';
 
 export interface DrainLoopOptions {
   databaseUrl: string;
@@ -30,7 +31,8 @@ export function drainLoop(options: DrainLoopOptions) {
       again = true;
       return;
     }
-    running = options.drain().catch(options.onError).finally(() => {
+    // A wake-up from inside a tenant's request must not narrow a drain over every tenant to it.
+    running = withoutTenant(options.drain).catch(options.onError).finally(() => {
       running = undefined;
       if (again) {
         again = false;

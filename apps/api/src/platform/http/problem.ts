@@ -39,6 +39,7 @@ export function toAppError(err: FastifyError | Error, request: FastifyRequest): 
     return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   }
   const fastifyCode = (err as FastifyError).code;
+  if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || (err as FastifyError).statusCode === 413) return tooLarge(request);
   if (fastifyCode && frameworkCodes[fastifyCode]) {
     return new AppError(frameworkCodes[fastifyCode], err.message);
   }
@@ -55,6 +56,13 @@ export function toAppError(err: FastifyError | Error, request: FastifyRequest): 
   if (status && status >= 400 && status < 500) return new AppError('VALIDATION_FAILED', err.message);
   request.log.error({ err }, 'unhandled error');
   return new AppError('INTERNAL', 'Something went wrong on our side; it has been logged');
+}
+
+/** Names the limit of the route that refused the body (provider webhooks have their own). */
+function tooLarge(request: FastifyRequest): AppError {
+  const limitBytes = request.routeOptions.bodyLimit;
+  const size = limitBytes % 1024 === 0 ? `${limitBytes / 1024} KiB` : `${limitBytes} bytes`;
+  return new AppError('PAYLOAD_TOO_LARGE', `The body is larger than this route's limit of ${size}`, { limitBytes });
 }
 
 function fieldPath(context: string | undefined, instancePath: string): string {

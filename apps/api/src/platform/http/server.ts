@@ -8,18 +8,22 @@ import Fastify, {
 } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import rateLimit from '@fastify/rate-limit';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Principal } from '../auth/bearer';
+import cookie from '@fastify/cookie';
+import type { Principal } from '../auth/permissions';
+import { authorizeRequest, requireRouteRule } from '../auth/authorize-request';
 import { AppError } from '../../shared/errors';
 import { sendProblem, toAppError } from './problem';
 import { nulCharacterErrors } from './text-guard';
 import { validationError } from '../../shared/errors';
+import { registerRateLimits, type RateLimitSettings } from './limits';
+import { registerSecurityHeaders } from './headers';
+import { registerCors } from './cors';
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -36,6 +40,12 @@ export interface HttpOptions {
   version: string;
   /** Where the log lines go (standard output when unset); tests read them from here. */
   logStream?: { write(line: string): void };
+  /** Per credential, tenant and address (none when unset); the routes' own limits apply regardless. */
+  rateLimits?: RateLimitSettings;
+  /** The server's public URL: HSTS and upgraded requests when it is https. */
+  publicUrl?: string;
+  /** Browser origins that may call /v1 with credentials (the dashboard). */
+  dashboardOrigins?: readonly string[];
 }
 
 /** A URL for the log: secrets carried in its query string replaced. */
@@ -53,6 +63,8 @@ export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
     },
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
     return503OnClosing: true,
+    // Malformed percent-encoding and over-long path parameters fail before routing: answer them as problem+json too.
+    frameworkErrors: (err, request, reply) => void sendProblem(reply, toAppError(err, request), request.url.split('?')[0]),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -65,31 +77,25 @@ export async function createHttpServer(options: HttpOptions): Promise<ZodApp> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Frontdesk API', version: options.version, description: 'Bookings, availability and the catalogue of every tenant.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: { securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'fd_session', description: 'staff sign-in (POST /v1/auth/login); changes need X-CSRF-Token' },
+      } },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  // Off by default; routes opt in with config.rateLimit (the public chat endpoints do).
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `Too many requests; retry in ${context.after}`),
-  });
+  await app.register(cookie);
+  await registerRateLimits(app, options.rateLimits ?? { perKey: 0, perTenant: 0, perIp: 0, signInPerIp: 0, webhooksPerIp: 0 });
+  await registerSecurityHeaders(app, { https: options.publicUrl?.startsWith('https:') ?? false });
+  await registerCors(app, options.dashboardOrigins ?? []);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.addHook('preValidation', async (request) => {
     const errors = nulCharacterErrors(request.body);
     if (errors.length) throw validationError(errors);
   });
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/v1/') && !request.url.startsWith('/v1/openapi.json') && !isPublic(request.url)) {
-      request.principal = await options.authenticate(request);
-    }
-  });
+  app.addHook('onRoute', requireRouteRule);
+  app.addHook('onRequest', (request) => authorizeRequest(request, options.authenticate));
   return app;
-}
-
-/** Routes that authenticate by their own secret (a feed URL, a chat token, a provider signature) instead of an API key. */
-function isPublic(url: string): boolean {
-  return url.startsWith('/v1/ical/') || url.startsWith('/v1/chat/') || url.startsWith('/v1/webhooks/');
 }

@@ -48,3 +48,17 @@ describe('redacting a request body', () => {
         items: [{ password: '[redacted]' }] });
   });
 });
+
+describe('personal values kept out of the chain', () => {
+  it('replaces every string but ids by a reference, and puts them back (an erased one as [erased])', async () => {
+    const { detachValues, attachValues, refsOf } = await import('./entry');
+    let n = 0;
+    const body = { name: 'Ana Lima', serviceId: '0b8f3c2e-1d2a-4c5b-9e8f-7a6b5c4d3e2f', seats: 2, tags: ['vip'], secret: '[redacted]' };
+    const { body: chained, values } = detachValues(body, () => `r${++n}`);
+    expect(chained).toEqual({ name: { $ref: 'r1' }, serviceId: body.serviceId, seats: 2, tags: [{ $ref: 'r2' }], secret: '[redacted]' });
+    expect(values).toEqual([{ ref: 'r1', value: 'Ana Lima' }, { ref: 'r2', value: 'vip' }]);
+    expect(refsOf(chained)).toEqual(['r1', 'r2']);
+    expect(attachValues(chained, new Map([['r1', 'Ana Lima'], ['r2', 'vip']]))).toEqual(body);
+    expect(attachValues(chained, new Map([['r2', 'vip']]))).toMatchObject({ name: '[erased]' });
+  });
+});

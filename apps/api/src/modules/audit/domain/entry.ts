@@ -2,7 +2,8 @@
 export interface AuditEntry {
   tenantId: string | null;
   at: string;
-  actor: { kind: 'admin' } | { kind: 'api_key'; keyId: string };
+  /** Who: the platform (admin key or an operator), an API key, or a staff member with their role. */
+  actor: Record<string, string> & { kind: string };
   action: string;
   target: Record<string, string>;
   request: unknown;
@@ -11,7 +12,7 @@ export interface AuditEntry {
 }
 
 export const GENESIS = '0'.repeat(64);
-const SECRET = /(secret|token|password|apikey|api_key|authorization|^key$)/i;
+const SECRET = /(secret|token|password|apikey|api_key|authorization|^key$|^code$|totp)/i;
 
 /** The text an entry's hash covers: the previous hash, then the entry with its keys sorted. */
 export function chainText(prevHash: string, entry: AuditEntry): string {
@@ -47,4 +48,49 @@ export function firstBreak(rows: { id: number; prevHash: string; hash: string; e
     prev = row.hash;
   }
   return undefined;
+}
+
+/** A value of an audited body kept out of the chain: the entry holds `{ $ref }`, the value lives (erasably) beside it. */
+export interface DetachedValue { ref: string; value: string }
+const KEPT_INLINE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\[redacted\])$/i;
+
+/**
+ * Moves every string of a body (but ids) out of what the hash chain covers, so that erasing a person
+ * rewrites their values without touching a hashed entry. `newRef` gives a fresh random reference.
+ */
+export function detachValues(value: unknown, newRef: () => string, out: DetachedValue[] = []): { body: unknown; values: DetachedValue[] } {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (KEPT_INLINE.test(v)) return v;
+      const ref = newRef();
+      out.push({ ref, value: v });
+      return { $ref: ref };
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return { body: walk(value), values: out };
+}
+
+/** The body as it was sent, its references filled in (a value erased since reads as `[erased]`). */
+export function attachValues(body: unknown, values: ReadonlyMap<string, string>): unknown {
+  if (Array.isArray(body)) return body.map((v) => attachValues(v, values));
+  if (body && typeof body === 'object') {
+    const ref = (body as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && Object.keys(body).length === 1) return values.get(ref) ?? '[erased]';
+    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, attachValues(v, values)]));
+  }
+  return body;
+}
+
+/** Every reference an entry's body holds. */
+export function refsOf(body: unknown, out: string[] = []): string[] {
+  if (Array.isArray(body)) body.forEach((v) => refsOf(v, out));
+  else if (body && typeof body === 'object') {
+    const ref = (body as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string') out.push(ref);
+    else Object.values(body).forEach((v) => refsOf(v, out));
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import { changeOfMind, messageWhen, pickedByTime, refineWhen, unanswered } from 
 import { clearWinner } from './matches';
 import { answerAwaited } from './awaited';
 import { isOptInWord } from '../../../contacts/domain/consent';
+import { consentGate } from './consent';
 
 const STALE_AFTER_MS = 3 * 24 * 3600_000;
 const INTERRUPTIONS = new Set<Intent>([
@@ -23,6 +24,8 @@ const INTERRUPTIONS = new Set<Intent>([
  */
 export function step(state: ConversationState, event: PolicyEvent, ctx: PolicyContext): StepResult {
   if (event.kind !== 'message') return onToolEvent(state, event, ctx);
+  const gated = consentGate(state, event, ctx, (granted, held) => step(granted, { kind: 'message', ...held }, ctx));
+  if (gated) return gated;
   // "START", "VOLTAR", "ALTA" after opting out is a hello again, whatever else the words look like.
   const resubscribes = state.stage === 'opted_out' && isOptInWord(event.text);
   return onMessage(state, resubscribes ? { ...event.understanding, intent: 'greet' } : event.understanding, event.text, ctx, event.knowledge);

@@ -27,7 +27,12 @@ export interface ConversationState {
   awaiting?: AwaitedReply;
   misses: number;
   lastActivityAt: number;
+  /** Consent on first contact, when the tenant asks for it; the first request waits here until the answer. */
+  consent?: { status: 'pending' | 'granted' | 'refused' | 'withdrawn'; held?: HeldMessage };
 }
+
+/** A customer message as the policy receives it (kept whole while consent is awaited). */
+export interface HeldMessage { understanding: Understanding; text: string; knowledge?: { id: string; answer: string } }
 
 /** What a reply to a proactive message means: "1/2/3" to a reminder, "1–5" to a rating question. */
 export type AwaitedReply =
@@ -54,6 +59,8 @@ export interface PolicyContext {
   /** Ask them before offering times (a sales call) rather than after the booking (a visit). */
   qualifyBeforeOffering?: boolean;
   handoff?: HandoffRules;
+  /** Set when the tenant asks new contacts for consent before anything else: the question per language and its purposes. */
+  consent?: { purposes: string[]; text: Partial<Record<Lang, string>> };
 }
 
 /** When this business wants a person instead of the assistant. */

@@ -1,5 +1,6 @@
 /**
- * Which destinations a webhook may not reach unless the operator allows private ones: loopback,
+ * Which destinations outgoing requests to tenant-configured URLs (webhooks, LLM and provider APIs)
+ * may not reach unless the operator allows private ones: loopback,
  * private and link-local networks (the cloud metadata address 169.254.169.254 among them),
  * carrier-grade NAT, "this network", multicast and reserved space, in IPv4 and IPv6, including
  * IPv4 addresses wrapped in IPv6 (mapped, compatible, NAT64, 6to4).

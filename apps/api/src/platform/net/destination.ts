@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { blockedAddressReason, checkWebhookUrl, isIpLiteral } from './domain/address';
+import { blockedAddressReason, checkWebhookUrl, isIpLiteral } from './address';
 
 /** Every address a host name resolves to (IPv4 and IPv6). */
 export type Resolve = (host: string) => Promise<string[]>;

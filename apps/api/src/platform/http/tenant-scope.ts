@@ -1,0 +1,31 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import '../auth/bearer';
+import { withTenant } from '../db/tenant-scope';
+
+// Person-level routes (sign-in, the session's list of memberships, switching tenant) read across
+// the person's tenants by design; their SQL filters by the person instead.
+const PERSON_LEVEL = /^\/v1\/auth\//;
+
+/** The tenant whose rows a request may touch, if it acts for exactly one. */
+export function requestTenant(request: FastifyRequest): string | undefined {
+  const p = request.principal;
+  if (p?.kind !== 'tenant' && p?.kind !== 'staff') return undefined;
+  return PERSON_LEVEL.test(request.routeOptions.url ?? '') ? undefined : p.tenantId;
+}
+
+/**
+ * Runs the rest of a tenant's request (later hooks, the handler, what they start) inside its
+ * tenant scope, so that every statement runs under row-level security. Authentication has
+ * happened by then (onRequest), so the API-key and session lookups run as the owner, as does
+ * the audit hook (its hash chain spans every tenant; it leaves the scope itself).
+ * Customers' chat and providers' webhooks have no principal: they find their tenant from the
+ * slug or channel and stay with the repositories' own filters.
+ */
+export function scopeRequestsToTenants(app: FastifyInstance): void {
+  // A callback hook: `done` runs the rest of the chain synchronously, so it all inherits the scope.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const tenant = requestTenant(request);
+    if (tenant === undefined) done();
+    else withTenant(tenant, done);
+  });
+}
