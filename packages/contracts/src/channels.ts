@@ -64,7 +64,9 @@ export type ChannelCreate = { type: ChannelType; name?: string; config: Record<s
 export const ChannelUpdate = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   status: z.enum(['active', 'disabled']).optional(),
-  config: z.record(z.string(), z.unknown()).optional().describe('keys to change; the rest (and every secret not given) stays'),
+  // Every channel config is flat: a value is a string, number, boolean or null, never a nested document.
+  config: z.record(z.string().max(64), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])).optional()
+    .describe('keys to change; the rest (and every secret not given) stays'),
 });
 
 export const Channel = z.object({

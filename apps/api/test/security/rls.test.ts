@@ -75,6 +75,16 @@ describe.each(targets())('row-level security on $name', (target) => {
     expect(owner.map((r) => r.t)).toEqual([a.id, b.id].sort());
   });
 
+  it("keeps a booking's time-range conflict check on its index under row-level security", async () => {
+    const [r] = await app.db.query<{ resource_id: string }>(`SELECT resource_id FROM allocations WHERE tenant_id = $1 LIMIT 1`, [a.id]);
+    const plan = await withTenant(a.id, () => app.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL enable_seqscan = off`); // a table this small would be scanned anyway
+      return tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT 1 FROM allocations
+        WHERE tenant_id = $1 AND resource_id = ANY($2::uuid[]) AND during && tstzrange($3, $4)`, [a.id, [r!.resource_id], '2030-01-08T00:00:00Z', '2030-01-09T00:00:00Z']);
+    }));
+    expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(/Index Cond: .*during && /);
+  });
+
   it('keeps each connection acting for the right party when scopes interleave, prepared statements included', async () => {
     const parties = [a.id, b.id, undefined];
     const runs = Array.from({ length: 60 }, async (_, i) => {

@@ -24,6 +24,11 @@ export function erasureRepository(db: Queryable) {
       const [pending] = await db.query(`SELECT * FROM erasure_requests WHERE tenant_id=$1 AND contact_id=$2 AND status = 'pending'`, [tenantId, r.contactId]);
       return { created: false, request: toRequest(pending) };
     },
+    /** The contact a conversation belongs to (every conversation has one). */
+    async contactOfConversation(tenantId: string, conversationId: string): Promise<string | undefined> {
+      const [row] = await db.query<{ contact_id: string | null }>(`SELECT contact_id FROM conversations WHERE tenant_id=$1 AND id=$2`, [tenantId, conversationId]);
+      return row?.contact_id ?? undefined;
+    },
     async get(tenantId: string, id: string, forUpdate = false): Promise<ErasureRequest | undefined> {
       const [row] = await db.query(`SELECT * FROM erasure_requests WHERE tenant_id=$1 AND id=$2${forUpdate ? ' FOR UPDATE' : ''}`, [tenantId, id]);
       return row && toRequest(row);

@@ -44,6 +44,20 @@ export function complianceService(db: Database, clock: { now(): number }) {
         return made.request;
       });
     },
+    /**
+     * The customer asked in their conversation ("apague meus dados"): a pending request for their
+     * contact, or the one already waiting. A contact already erased or gone needs nothing more.
+     */
+    async requestFromConversation(tenantId: string, conversationId: string): Promise<ErasureRequest | undefined> {
+      const contactId = await repo.contactOfConversation(tenantId, conversationId);
+      if (!contactId) return undefined;
+      try {
+        return await this.request(tenantId, { contactId, reason: 'asked in the conversation' }, { kind: 'customer', conversationId }, 'customer');
+      } catch (err) {
+        if (err instanceof AppError && err.status < 500) return undefined;
+        throw err;
+      }
+    },
     list: (tenantId: string, status: string | undefined, limit: number) => repo.list(tenantId, status, limit),
     async get(tenantId: string, id: string): Promise<ErasureRequest> {
       return (await repo.get(tenantId, id)) ?? (() => { throw notFound('Erasure request'); })();

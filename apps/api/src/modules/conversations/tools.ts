@@ -88,6 +88,9 @@ export async function runCommand(
       await publish('booking.attendance_confirmed', { bookingId: booking.id });
       return { kind: 'attendance_confirmed', label: label(booking.start) };
     }
+    case 'request_erasure':
+      await publish('privacy.erasure_requested', {});
+      return undefined;
     case 'record_rating':
       await publish('conversation.rating_received', { ref: command.ref, rating: command.rating, ...(command.comment ? { comment: command.comment } : {}) });
       return { kind: 'rating_recorded' };

@@ -60,18 +60,24 @@ export function connectDatabase(url: string, max: number): Database {
     async transaction(fn) {
       const client = await pool.connect();
       const committed: (() => void)[] = [];
+      const tenant = currentTenant();
+      const before = sessions.get(client);
+      let result: Awaited<ReturnType<typeof fn>>;
       try {
-        await client.query(beginSql(currentTenant(), sessions.get(client)));
-        const result = await fn({ query: (text, params, name) => run(client, text, params, name), afterCommit: (cb) => committed.push(cb) });
+        await client.query(beginSql(tenant, before));
+        if (tenant) sessions.set(client, tenant);
+        result = await fn({ query: (text, params, name) => run(client, text, params, name), afterCommit: (cb) => committed.push(cb) });
         await client.query('COMMIT');
-        for (const cb of committed) cb();
-        return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+        if (before) sessions.set(client, before);
+        else sessions.delete(client);
+        client.release(rolledBack ? undefined : (err as Error)); // in doubt: the connection is dropped
         throw err;
-      } finally {
-        client.release();
       }
+      client.release();
+      for (const cb of committed) cb();
+      return result;
     },
     async ping() {
       await pool.query('SELECT 1');

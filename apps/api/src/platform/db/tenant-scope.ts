@@ -33,12 +33,13 @@ export function sessionSql(tenant: string | undefined): string {
 }
 
 /**
- * BEGIN and the transaction's identity in one round trip. SET LOCAL ends with the transaction
- * (committed or rolled back), so the session-level memo of the connection stays true.
+ * BEGIN and the transaction's identity in one round trip. A tenant's transaction moves the
+ * session to that tenant (so its next transaction on this connection needs nothing, and its
+ * prepared statements keep their plans: PostgreSQL re-plans a statement whose role changed).
+ * That SET is part of the transaction: after a ROLLBACK the session is what it was before.
+ * Owner work on a connection that acts for a tenant switches only for itself (SET LOCAL).
  */
 export function beginSql(tenant: string | undefined, session: string | undefined): string {
   if (tenant === session) return 'BEGIN';
-  return tenant
-    ? `BEGIN; SET LOCAL ROLE ${TENANT_ROLE}; SET LOCAL frontdesk.tenant_id = '${tenant}'`
-    : `BEGIN; SET LOCAL ROLE NONE; SET LOCAL frontdesk.tenant_id = ''`;
+  return tenant ? `BEGIN; ${sessionSql(tenant)}` : `BEGIN; SET LOCAL ROLE NONE; SET LOCAL frontdesk.tenant_id = ''`;
 }

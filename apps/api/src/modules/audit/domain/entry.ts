@@ -29,11 +29,15 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** A request body fit to keep: every secret-looking field's value replaced. */
-export function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
+/** Past this depth a kept body holds a marker: the trail's recursive walks must not overflow on a hostile body. */
+const MAX_DEPTH = 32;
+
+/** A request body fit to keep: every secret-looking field's value replaced, nesting cut at MAX_DEPTH. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (value && typeof value === 'object' && depth >= MAX_DEPTH) return '[nested too deep]';
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET.test(k) && v !== null && typeof v !== 'object' ? '[redacted]' : redact(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET.test(k) && v !== null && typeof v !== 'object' ? '[redacted]' : redact(v, depth + 1)]));
   }
   return value;
 }

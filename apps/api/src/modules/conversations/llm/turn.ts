@@ -66,6 +66,7 @@ export function llmTurns(db: Database, ports: AssistantPorts, options: LlmOption
     if (!configured(settings)) return { answered: false, state: input.state, toolCalls: [] };
     const skip = (reason: string): LlmTurn => ({ answered: false, state: input.state, toolCalls: [{ llm: { skipped: reason } }] });
     if (input.state.stage === 'opted_out' || input.understanding.intent === 'opt_out') return skip('opt_out');
+    if (input.understanding.intent === 'erase_data') return skip('erasure_request');
     // The business's own hand-off rules (Speedy Van's "piano") are the embedded engine's to apply.
     if (handoffRule(input.understanding, input.text, input.ctx)) return skip('handoff_rule');
     const now = ports.clock.now();

@@ -57,7 +57,7 @@ export interface IntentSignals {
 /** "How about 12:30?", "¿qué tal el martes?": a question that proposes data, not one that asks. */
 const PROPOSAL = /^(?:how about|what about|what if|que tal|e que tal|y que tal|y si|e se|o que acha de|and|y|e)\b/;
 const DAMP = { greet: 0.3, thanks: 0.7, goodbye: 0.7, affirm: 0.75 } as const;
-const CONTENT: Intent[] = ['book', 'reschedule', 'cancel', 'ask_price', 'ask_hours', 'ask_location', 'ask_services', 'ask_human', 'opt_out'];
+const CONTENT: Intent[] = ['book', 'reschedule', 'cancel', 'ask_price', 'ask_hours', 'ask_location', 'ask_services', 'ask_human', 'opt_out', 'erase_data'];
 
 /** Raw evidence per intent (0 when no cue). */
 export function intentEvidence(s: IntentSignals): Map<Intent, number> {

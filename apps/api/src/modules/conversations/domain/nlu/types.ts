@@ -4,7 +4,7 @@ export type Lang = 'pt' | 'es' | 'en';
 
 export const INTENTS = [
   'greet', 'book', 'reschedule', 'cancel', 'ask_price', 'ask_hours', 'ask_location', 'ask_services',
-  'affirm', 'deny', 'choose_option', 'inform', 'ask_human', 'thanks', 'goodbye', 'opt_out', 'out_of_scope',
+  'affirm', 'deny', 'choose_option', 'inform', 'ask_human', 'thanks', 'goodbye', 'opt_out', 'erase_data', 'out_of_scope',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

@@ -56,7 +56,7 @@ export function consentGate(state: ConversationState, message: HeldMessage, ctx:
   const required = ctx.consent;
   const intent = message.understanding.intent;
   if (!required || !consentGateApplies(state, message.text, ctx)) return undefined;
-  if (intent === 'ask_human' || intent === 'opt_out') return undefined;
+  if (intent === 'ask_human' || intent === 'opt_out' || intent === 'erase_data') return undefined;
   const lang = message.understanding.lang;
   const p = phrases[lang];
   const at = { ...state, lang, lastActivityAt: ctx.now };

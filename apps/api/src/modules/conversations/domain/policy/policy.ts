@@ -14,7 +14,7 @@ import { consentGate } from './consent';
 
 const STALE_AFTER_MS = 3 * 24 * 3600_000;
 const INTERRUPTIONS = new Set<Intent>([
-  'opt_out', 'ask_human', 'cancel', 'reschedule', 'book', 'ask_price', 'ask_hours', 'ask_location', 'ask_services', 'goodbye',
+  'opt_out', 'erase_data', 'ask_human', 'cancel', 'reschedule', 'book', 'ask_price', 'ask_hours', 'ask_location', 'ask_services', 'goodbye',
 ]);
 
 /**
@@ -47,7 +47,7 @@ function onMessage(
   const awaited = answerAwaited(state, u, text, ctx);
   if (awaited) return awaited;
   state = { ...state, awaiting: undefined };
-  const rule = u.intent === 'opt_out' ? undefined : handoffRule(u, text, ctx);
+  const rule = u.intent === 'opt_out' || u.intent === 'erase_data' ? undefined : handoffRule(u, text, ctx);
   if (rule) return handOff(state, rule);
   const faq = knowledge && { text: knowledge.answer, sources: [`knowledge.${knowledge.id}`] };
   // While answering our questions, anything that is not a new request is an answer; a question
@@ -77,6 +77,9 @@ function onMessage(
       return { state: { ...state, stage: 'opted_out' }, replies: [{ text: say(state.lang, 'optedOut') }], commands: [] };
     case 'ask_human':
       return handOff(state, 'customer asked for a person');
+    case 'erase_data':
+      // Approved by a manager (LGPD/GDPR): the customer hears that it is on its way, never that it is done.
+      return { state: { ...state, misses: 0 }, replies: [{ text: say(state.lang, 'erasureRequested') }], commands: [{ kind: 'request_erasure' }] };
     case 'greet':
       if (state.serviceId || u.dateTimes.length) return advanceBooking(state, ctx);
       return { state: { ...state, stage: 'idle', misses: 0 }, replies: [{ text: ctx.greeting?.[state.lang] ?? say(state.lang, 'greet', { tenant: ctx.tenantName }) }], commands: [] };

@@ -3,7 +3,7 @@ import type { ConversationState, PolicyContext, QualificationField } from './typ
 
 /** Requests and questions: a message like these is not a bare answer ("quero marcar" is nobody's name). */
 const NOT_AN_ANSWER = new Set<Intent>([
-  'book', 'cancel', 'reschedule', 'ask_price', 'ask_hours', 'ask_location', 'ask_services', 'ask_human', 'opt_out', 'goodbye', 'greet',
+  'book', 'cancel', 'reschedule', 'ask_price', 'ask_hours', 'ask_location', 'ask_services', 'ask_human', 'opt_out', 'erase_data', 'goodbye', 'greet',
 ]);
 export const mayBeBareAnswer = (u: Understanding) => !NOT_AN_ANSWER.has(u.intent);
 

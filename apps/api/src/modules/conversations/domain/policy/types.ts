@@ -100,7 +100,8 @@ export type Command =
   | { kind: 'reschedule_booking'; bookingId: string; offer: Offer }
   | { kind: 'hand_off'; reason: string }
   | { kind: 'confirm_attendance'; bookingId: string }
-  | { kind: 'record_rating'; ref: string; rating: number; comment?: string };
+  | { kind: 'record_rating'; ref: string; rating: number; comment?: string }
+  | { kind: 'request_erasure' };
 
 export type ToolEvent =
   | { kind: 'slots'; offers: Offer[] }

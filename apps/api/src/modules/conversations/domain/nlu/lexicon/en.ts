@@ -48,5 +48,8 @@ export const EN: Rule[] = [
   ['goodbye', 2.2, 'bye', 'goodbye', 'good bye', 'see you', 'see ya', 'that is all', 'that will be all', 'that would be all', 'that is it', 'that was all', 'that is everything', 'nothing else', 'nothing more', 'all i need(?:ed)?', 'all i wanted', 'have a (?:good|nice|great|lovely) (?:day|one|night|evening|weekend)', 'take care', 'i am (?:done|all set|set)', 'that should be all', 'that will do', 'talk later', 'good night', 'that does it', 'that is about it', 'no more help', 'that is enough', 'all for now', 'all for today', 'that would be it', 'that will be it'],
   ['opt_out', 4, '^(?:stop|unsubscribe|stop all|end|quit|opt out|stopall)$', 'unsubscribe', 'opt out', 'opt me out', 'stop (?:texting|messaging|sending|contacting|calling|emailing)', 'remove me', 'take me off', 'do not (?:text|message|contact|email|call) me', 'no more (?:messages|texts)'],
   ['opt_out', 1.2, '^stop', 'stop'],
+  // GDPR art. 17: "delete my data", "erase all my personal information", "right to be forgotten".
+  ['erase_data', 5, '(?:delete|erase|remove|wipe)(?: all)?(?: of)? my (?:data|personal data|information|personal information|details)',
+    'right to (?:be forgotten|erasure)', 'forget (?:about )?me', 'gdpr (?:erasure|deletion) request'],
   ['out_of_scope', 1.4, 'weather', 'umbrella', 'raincoat', 'windy', 'cloudy', 'storm', 'storms', 'fog', 'foggy', 'hot outside', 'cold outside', 'sunset', 'sunrise', 'uv index', 'precipitation', 'chance of rain', 'drizzle', 'hail', 'thunder', 'humidity', 'forecast', 'rain', 'raining', 'sunny', 'temperature', 'degrees', 'humid', 'snow', 'cab', 'taxi', 'uber', 'lyft', 'flight', 'flights', 'joke', 'football', 'cricket', 'recipe', 'hotel'],
 ];

@@ -37,5 +37,8 @@ export const PT: Rule[] = [
   ['goodbye', 2.2, 'tchau', 'ate logo', 'ate mais', 'ate amanha', 'ate breve', 'ate segunda', 'falou', 'e so isso', 'era so isso', 'so isso', 'nada mais', 'mais nada', 'bom fim de semana', 'abracos?', 'um abraco'],
   ['opt_out', 4, '^(?:stop|parar|pare|sair|descadastrar|cancelar inscricao|remover)$', 'descadastrar', 'descadastre', 'nao quero (?:mais )?receber', 'parem? de (?:me )?(?:mandar|enviar|ligar)', 'sair da lista', 'me tir(?:a|e|em) da lista', 'remov(?:er|a|am) (?:o )?meu (?:numero|contato)', 'nao me (?:mande|mandem|envie|enviem) mais', 'bloquear mensagens', 'nao (?:me )?(?:mande|mandem) mais mensage(?:m|ns)'],
   ['opt_out', 1.5, '^(?:stop|sair|parar)'],
+  // LGPD art. 18: "apague meus dados", "quero que excluam minhas informações", "direito ao esquecimento".
+  ['erase_data', 5, '(?:apag|exclu|delet|remov|elimin)(?:ue|uem|a|am|e|em|ar|ir|er)(?: todos)? (?:os |as )?(?:meus|minhas) (?:dados|informacoes|dados pessoais)',
+    '(?:apagar|excluir|deletar|remover|eliminar) (?:todos )?(?:os |as )?(?:meus|minhas) (?:dados|informacoes)', 'direito ao esquecimento', 'esquec(?:am|a)[ -]?me'],
   ['out_of_scope', 1.4, 'previsao do tempo', 'previsao', 'guarda chuva', 'frio', 'calor', 'graus', 'nublado', 'ensolarado', 'ventando', 'neblina', 'tempestade', 'chovendo', 'garoa', 'vai chover', 'chuva', 'chover', 'temperatura', 'clima', 'piada', 'futebol', 'jogo do', 'receita de'],
 ];
