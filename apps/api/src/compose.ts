@@ -167,7 +167,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   sequences.routes(app);
   const retention = createRetention(db);
   retention.routes(app);
-  const compliance = createCompliance(db, clock, events);
+  const compliance = createCompliance(db, clock, events, () => audit.service.flushed());
   compliance.routes(app);
 
   const sweeper = setInterval(() => {

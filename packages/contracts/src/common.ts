@@ -16,8 +16,11 @@ export const Money = z.object({
   currency: CurrencyCode,
 });
 export const Id = z.uuid();
-export const Instant = z.iso.datetime({ offset: true }).describe('RFC 3339 instant, e.g. 2026-12-01T11:00:00Z');
-export const LocalDate = z.iso.date();
+// ISO 8601 has a year 0000; PostgreSQL has none (1 BC precedes AD 1) and fails on it.
+const notYearZero = { message: 'year 0000 is not a valid year' };
+export const Instant = z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000-'), notYearZero)
+  .describe('RFC 3339 instant, e.g. 2026-12-01T11:00:00Z');
+export const LocalDate = z.iso.date().refine((v) => !v.startsWith('0000-'), notYearZero);
 export const WallTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:MM (00:00–24:00)');
 export const WallInterval = z.tuple([WallTime, WallTime]);
 export const Locale = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a locale such as pt-BR');

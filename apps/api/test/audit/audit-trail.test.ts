@@ -56,8 +56,13 @@ describe('the audit trail', () => {
     const patch = items[1]!;
     expect(patch).toMatchObject({ actor: { kind: 'api_key' }, target: { id: made.json().id }, request: { name: 'Ana Lima' }, status: 200,
       at: '2026-11-23T10:00:00.000Z', ip: '127.0.0.1' });
-    expect(JSON.stringify(items[0]!.request)).not.toContain('SECRET-BOT-TOKEN');
-    expect(JSON.stringify(items[0]!.request)).not.toContain('hook-secret-1');
+    // What changed: the object before and after (a creation has only an after, its answer).
+    expect((patch as unknown as { before: { name: string } }).before).toMatchObject({ id: made.json().id, name: 'Ana' });
+    expect((patch as unknown as { after: { name: string } }).after).toMatchObject({ id: made.json().id, name: 'Ana Lima' });
+    expect(items[2]).toMatchObject({ after: { id: made.json().id, name: 'Ana' } });
+    expect(items[2]).not.toHaveProperty('before');
+    expect(JSON.stringify(items[0])).not.toContain('SECRET-BOT-TOKEN');
+    expect(JSON.stringify(items[0])).not.toContain('hook-secret-1');
     expect(await entries(other.key)).toEqual([]); // another tenant sees none of it
   });
 

@@ -28,7 +28,8 @@ describe('a customer asking in the chat to have their data erased (LGPD)', () =>
   it('hears that it is on its way — before any consent — and the team gets one pending request from the customer, however often they ask', async () => {
     const { conversationId, replies } = await chat(['apague meus dados', 'por favor, excluam todos os meus dados']);
     expect(replies.filter((r) => r.includes('Recebemos seu pedido para apagar seus dados'))).toHaveLength(2);
-    const [{ contact_id: contactId }] = await app.db.query<{ contact_id: string }>(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId]);
+    const [row] = await app.db.query<{ contact_id: string }>(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId]);
+    const contactId = row?.contact_id;
     const [made] = await until(async () => { const r = await requestsOf(contactId!); return r.length ? r : undefined; });
     expect(made).toMatchObject({ status: 'pending', source: 'customer', requestedBy: { kind: 'customer', conversationId } });
     // Both asks were handled by the compliance consumer: still one request.

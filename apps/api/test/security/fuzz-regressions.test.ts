@@ -73,3 +73,18 @@ describe('bodies nested thousands of levels deep', () => {
     expect(redact({ a: { password: 'p' } })).toEqual({ a: { password: '[redacted]' } });
   });
 });
+
+describe('dates PostgreSQL cannot store', () => {
+  it('refuses year 0000 in a holiday date with 400 naming the field (the database failed: 500)', async () => {
+    const res = await app.app.inject({ method: 'PUT', url: '/v1/holidays', headers: app.auth(key),
+      payload: { holidays: [{ date: '4237-11-13', name: 'OrX#h' }, { date: '0000-02-29', name: 'Ada' }, { date: '6400-02-29', name: 'Van' }] } });
+    const body = expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(body.errors?.map((e) => e.path)).toEqual(['holidays[1].date']);
+  });
+
+  it('refuses year 0000 in an instant (availability, bookings)', async () => {
+    const serviceId = ((await app.app.inject({ url: '/v1/services', headers: app.auth(key) })).json().items as { id: string }[])[0]!.id;
+    const res = await app.app.inject({ url: `/v1/availability?serviceId=${serviceId}&from=0000-01-01T00:00:00Z&to=0000-01-02T00:00:00Z`, headers: app.auth(key) });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+  });
+});

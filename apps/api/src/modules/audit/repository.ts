@@ -9,7 +9,10 @@ const AUDIT_CHAIN_LOCK = 7_240_015;
 const toRow = (r: any): AuditRow => ({
   id: r.id, prevHash: r.prev_hash, hash: r.hash,
   entry: { tenantId: r.tenant_id, at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, target: r.target,
-    request: r.request, status: r.status, ip: r.ip },
+    request: r.request, status: r.status, ip: r.ip,
+    // Entries from before 0020 have neither: absent keys, so their hashes still verify.
+    ...(r.before !== null && r.before !== undefined ? { before: r.before } : {}),
+    ...(r.after !== null && r.after !== undefined ? { after: r.after } : {}) },
 });
 
 export function auditRepository(db: Queryable) {
@@ -22,10 +25,11 @@ export function auditRepository(db: Queryable) {
     },
     async append(entry: AuditEntry, prevHash: string, hash: string): Promise<void> {
       await db.query(
-        `INSERT INTO audit_log (tenant_id, at, actor, action, target, request, status, ip, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `INSERT INTO audit_log (tenant_id, at, actor, action, target, request, status, ip, prev_hash, hash, before, after)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [entry.tenantId, entry.at, JSON.stringify(entry.actor), entry.action, JSON.stringify(entry.target),
-          entry.request === undefined ? null : JSON.stringify(entry.request), entry.status, entry.ip, prevHash, hash]);
+          entry.request === undefined ? null : JSON.stringify(entry.request), entry.status, entry.ip, prevHash, hash,
+          entry.before === undefined ? null : JSON.stringify(entry.before), entry.after === undefined ? null : JSON.stringify(entry.after)]);
     },
     /** The personal values of an entry's body, kept outside the chain (audit_values). */
     async appendValues(tenantId: string | null, values: DetachedValue[]): Promise<void> {

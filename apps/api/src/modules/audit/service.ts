@@ -23,7 +23,9 @@ export function auditService(db: Database) {
         for (const given of batch) {
           // Personal values stay outside the hashed entry, so an erasure can rewrite them (audit_values).
           const { body, values } = detachValues(given.request, randomUUID);
-          const entry = { ...given, request: body };
+          const entry: AuditEntry = { ...given, request: body };
+          if (given.before !== undefined) entry.before = detachValues(given.before, randomUUID, values).body;
+          if (given.after !== undefined) entry.after = detachValues(given.after, randomUUID, values).body;
           const hash = sha256(chainText(prev, entry));
           await repo.append(entry, prev, hash);
           await repo.appendValues(entry.tenantId, values);
@@ -66,8 +68,13 @@ export function auditService(db: Database) {
     async list(tenantId: string, limit: number, beforeId?: number) {
       const repo = auditRepository(db);
       const rows = await repo.ofTenant(tenantId, limit, beforeId);
-      const values = await repo.values(rows.flatMap((r) => refsOf(r.entry.request)));
-      return rows.map((r) => ({ id: r.id, ...r.entry, request: attachValues(r.entry.request, values), hash: r.hash }));
+      const values = await repo.values(rows.flatMap((r) => [r.entry.request, r.entry.before, r.entry.after].flatMap((body) => refsOf(body))));
+      return rows.map((r) => ({
+        id: r.id, ...r.entry, request: attachValues(r.entry.request, values),
+        ...(r.entry.before !== undefined ? { before: attachValues(r.entry.before, values) } : {}),
+        ...(r.entry.after !== undefined ? { after: attachValues(r.entry.after, values) } : {}),
+        hash: r.hash,
+      }));
     },
   };
 }

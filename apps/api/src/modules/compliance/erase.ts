@@ -90,7 +90,7 @@ async function eraseTransport(tx: Queryable, s: PersonScope, run: Run): Promise<
     WHERE tenant_id=$1 AND response_body::text ~* $4`);
   // Audit values of entries about the person (their ids in the route) lose every needle; the others the distinctive ones.
   await run('audit', `UPDATE audit_values v SET value = ${scrub('value', `CASE WHEN v.ref = ANY(m.refs) THEN $2 ELSE $4 END`)}
-    FROM (SELECT coalesce(array_agg(r #>> '{}'), '{}') AS refs FROM audit_log a, jsonb_path_query(a.request, 'lax $.**."$ref"') r
+    FROM (SELECT coalesce(array_agg(r #>> '{}'), '{}') AS refs FROM audit_log a, jsonb_path_query(jsonb_build_array(a.request, a.before, a.after), 'lax $.**."$ref"') r
            WHERE a.tenant_id=$1 AND EXISTS (SELECT 1 FROM jsonb_each_text(a.target) t WHERE t.value = ANY($5::text[]))) m
     WHERE v.tenant_id=$1 AND (v.ref = ANY(m.refs) AND v.value ~* $2 OR v.value ~* $4)`, [s.allIds]);
   await run('erasure_requests', `UPDATE erasure_requests SET reason = ${scrub('reason')} WHERE tenant_id=$1 AND contact_id=$5 AND reason ~* $2`, [s.contactId]);

@@ -11,8 +11,8 @@ export type { ComplianceService } from './service';
  * rewrites the other modules' tables directly, by design: an erasure must change them all in one
  * transaction, and export and erasure must agree on what "the person's rows" are (scope.ts).
  */
-export function createCompliance(db: Database, clock: { now(): number }, events: Pick<EventBus, 'subscribe'>) {
-  const service = complianceService(db, clock);
+export function createCompliance(db: Database, clock: { now(): number }, events: Pick<EventBus, 'subscribe'>, auditSettled?: () => Promise<void>) {
+  const service = complianceService(db, clock, auditSettled);
   events.subscribe('compliance', ['privacy.erasure_requested'], async (event) => {
     if (event.subjectId) await service.requestFromConversation(event.tenantId, event.subjectId);
   });

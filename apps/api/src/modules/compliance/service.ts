@@ -14,7 +14,7 @@ type Actor = Record<string, unknown>;
 const NOTHING = 'x^';
 
 /** Data protection (GDPR/LGPD): a contact's data as a download, and the erasure workflow. */
-export function complianceService(db: Database, clock: { now(): number }) {
+export function complianceService(db: Database, clock: { now(): number }, auditSettled: () => Promise<void> = async () => undefined) {
   const repo = erasureRepository(db);
   async function existing(txRepo: typeof repo, tenantId: string, contactId: string) {
     const contact = await txRepo.lockContact(tenantId, contactId);
@@ -67,6 +67,8 @@ export function complianceService(db: Database, clock: { now(): number }) {
      * (to a pseudonym or `[erased]`), the request keeps a receipt with counts per data class.
      */
     async approve(tenantId: string, id: string, by: Actor, note: string | null): Promise<ErasureRequest> {
+      // Changes already answered may still be on their way into the audit trail: let them land, then erase them too.
+      await auditSettled();
       return db.transaction(async (tx) => {
         const txRepo = erasureRepository(tx);
         const request = await pendingRequest(txRepo, tenantId, id);

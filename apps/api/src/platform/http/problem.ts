@@ -28,6 +28,14 @@ const frameworkCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_JSON',
 };
 
+const DATA_LIMITS: Record<string, string> = {
+  '22003': 'A number is out of the range that can be stored',
+  '22007': 'A date or time is not valid',
+  '22008': 'A date or time is out of the range that can be stored',
+  '22P02': 'A value is not valid for its field',
+  '54000': 'A value is too large to be stored',
+};
+
 /** Maps every thrown error to one problem+json response; 5xx bodies never leak internals. */
 export function toAppError(err: FastifyError | Error, request: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
@@ -47,6 +55,12 @@ export function toAppError(err: FastifyError | Error, request: FastifyRequest): 
   const sqlState = (err as { code?: unknown }).code;
   if (sqlState === '22021' || sqlState === '22P05') {
     return new AppError('VALIDATION_FAILED', 'Text may not contain NUL (\\u0000) characters');
+  }
+  // A value the contracts let through but the database cannot hold (a date out of its range, a number
+  // too big for its column, a text too long to index) is the caller's input, not our failure.
+  if (typeof sqlState === 'string' && DATA_LIMITS[sqlState]) {
+    request.log.warn({ err }, 'input refused by the database');
+    return new AppError('VALIDATION_FAILED', DATA_LIMITS[sqlState]);
   }
   const status = (err as FastifyError).statusCode;
   if (status === 404) return new AppError('NOT_FOUND', 'No such route');

@@ -7,6 +7,9 @@ export interface AuditEntry {
   action: string;
   target: Record<string, string>;
   request: unknown;
+  /** The object as the API showed it before and after the change (absent when there was none to show). */
+  before?: unknown;
+  after?: unknown;
   status: number;
   ip: string | null;
 }
