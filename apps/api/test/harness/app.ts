@@ -3,6 +3,7 @@ import pg from 'pg';
 import { withDatabase } from './database-url';
 import { afterAll, inject, onTestFinished } from 'vitest';
 import { composeApp, type AppParts } from '../../src/compose';
+import type { Resolve } from '../../src/modules/webhooks';
 import { loadConfig, type Config } from '../../src/platform/config';
 import { seedBlueprint } from '../../src/seed';
 
@@ -72,6 +73,8 @@ export async function startTestApp(options: {
   logStream?: { write(line: string): void };
   /** Another app's database and secret key: a restart of that app. */
   restartOf?: TestApp;
+  /** How outgoing webhooks resolve host names. */
+  resolve?: Resolve;
 } = {}): Promise<TestApp> {
   const databaseUrl = options.restartOf?.databaseUrl ?? await createTestDatabase(options.target);
   const secretKey = options.restartOf?.secretKey ?? randomBytes(32);
@@ -85,7 +88,7 @@ export async function startTestApp(options: {
   // The fake providers and LLMs listen on loopback, which tenant-configured URLs may not reach by default.
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dbPoolMax: options.poolMax ?? 10, burstWindowMs: 0, outboundAllowPrivate: true, ...options.config };
   const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, secretKey, clock, http: options.http,
-    ...(options.logStream ? { logStream: options.logStream } : {}) });
+    ...(options.logStream ? { logStream: options.logStream } : {}), ...(options.resolve ? { resolve: options.resolve } : {}) });
   await parts.app.ready();
   if (options.workers) await parts.startWorkers();
   whenDone(() => parts.close());

@@ -85,6 +85,15 @@ describe.each(targets())('row-level security on $name', (target) => {
     expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(/Index Cond: .*during && /);
   });
 
+  it("enqueues a job inside a tenant's transaction (pg-boss's tables and its later partitions are granted)", async () => {
+    const id = await withTenant(a.id, () => app.db.transaction(async (tx) => {
+      const [who] = await tx.query<{ role: string }>(`SELECT current_user AS role`);
+      expect(who).toEqual({ role: 'frontdesk_tenant' });
+      return app.jobs.send('webhooks.deliver', { tenantId: a.id, deliveryId: 'rls-probe' }, { startAfterSeconds: 3600 }, tx);
+    }));
+    expect(await app.db.query(`SELECT name FROM pgboss.job WHERE id = $1`, [id])).toEqual([{ name: 'webhooks.deliver' }]);
+  });
+
   it('keeps each connection acting for the right party when scopes interleave, prepared statements included', async () => {
     const parties = [a.id, b.id, undefined];
     const runs = Array.from({ length: 60 }, async (_, i) => {

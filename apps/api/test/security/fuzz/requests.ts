@@ -94,17 +94,20 @@ export function requests(app: TestApp, route: Route, a: Populated, b: Populated)
     query: route.query.length ? wellShaped(querySchema(route), ids).map(asQuery) : fc.constant(''),
     body: hasBody && route.body ? asJson(wellShaped(schema, ids).map(json)) : fc.constant<Body>(null),
   };
+  // Header values travel as Latin-1 without control characters; anything else never reaches the app.
+  const headerValues = fc.constantFrom(...hostileStrings.filter((v) => /^[\x20-\x7e]{1,8192}$/.test(v)), 'é'.repeat(300));
+  const declaredHeaders = route.headers.length ? fc.option(fc.record(Object.fromEntries(route.headers.map((h) => [h, headerValues]))), { freq: 2 }) : fc.constant(null);
   const parts = fc.oneof(
     { weight: 3, arbitrary: fc.record(right) },
     { weight: 1, arbitrary: fc.record({ ...right, path: pathValues(route, a, b, 'hostile') }) },
     ...(route.query.length ? [{ weight: 3, arbitrary: fc.record({ ...right, query: hostileQueries(route, ids) }) }] : []),
     ...(hasBody ? [{ weight: 5, arbitrary: fc.record({ ...right, body: hostileBodies(schema, ids) }) }] : []),
   );
-  return parts.map(({ path, query, body }) => {
+  return fc.tuple(parts, declaredHeaders).map(([{ path, query, body }, extra]) => {
     const { headers, cookies } = credentials(app, route, a);
     return {
       method: route.method, url: path + query,
-      headers: body ? { ...headers, 'content-type': body.type } : headers,
+      headers: { ...extra, ...headers, ...(body ? { 'content-type': body.type } : {}) },
       ...(body ? { payload: body.payload } : {}), ...(cookies ? { cookies } : {}),
     };
   });

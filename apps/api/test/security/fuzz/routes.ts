@@ -9,6 +9,8 @@ export interface Route {
   path: string;
   params: string[];
   query: { name: string; schema: Schema; required?: boolean }[];
+  /** Header parameters the contract declares (Idempotency-Key). */
+  headers: string[];
   body: Schema | undefined;
   /** Who may call it, from the route table: public, platform, signed-in, or a tenant permission. */
   rule: string;
@@ -27,6 +29,7 @@ export async function routesOf(app: TestApp): Promise<Route[]> {
     path,
     params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
     query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema, required: p.required === true })),
+    headers: (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name),
     body: op.requestBody?.content['application/json']?.schema,
     rule: String(ROUTE_RULES[`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`] ?? 'unlisted'),
   })));
