@@ -30,6 +30,8 @@ try {
   let booked = 0;
   for (let c = 0; c < CONVERSATIONS; c++) {
     const { conversationId } = await service.start('kumon-vila-a');
+    // Kumon asks for consent (LGPD) on first contact: the parent agrees before the measured turns.
+    for (const text of ['Oi', 'sim']) await service.receive(tenant.id, conversationId, text);
     for (const text of script(c)) {
       const t = performance.now();
       // BENCH_TENANT_SCOPE=1: each turn under row-level security, as a tenant's request would run.

@@ -50,10 +50,21 @@ const signed = (body: unknown) => {
 // 2. End to end: webhook in → job → assistant turn → outbox → send at the fake provider.
 {
   const { fake, server, channel } = await setup(true);
+  const customer = (i: number) => `55118${String(i).padStart(8, '0')}`;
+  const post = (body: unknown) => {
+    const { raw, headers } = signed(body);
+    return fetch(`${server.url}/v1/webhooks/${channel.id}`, { method: 'POST', body: raw, headers: { ...headers, 'content-type': 'application/json' } });
+  };
   try {
+    // Kumon asks for consent (LGPD) on first contact: every customer agrees first, so the measured turn is a real answer.
+    for (const [step, text] of [[0, 'oi'], [1, 'sim']] as const) {
+      const before = fake.sent.length;
+      await Promise.all(Array.from({ length: END_TO_END }, (_, i) => post(whatsappText('1122334455667', customer(i), text, Date.now(), `wamid.consent${step}-${i}`))));
+      await fake.until(() => fake.sent.length >= before + END_TO_END * (step + 1), 60_000); // the question; then the thanks and the answer
+    }
     const times: number[] = [];
     for (let i = 0; i < END_TO_END; i++) {
-      const { raw, headers } = signed(whatsappText('1122334455667', `55118${String(i).padStart(8, '0')}`, 'quanto custa?', Date.now(), `wamid.e2e${i}`));
+      const { raw, headers } = signed(whatsappText('1122334455667', customer(i), 'quanto custa?', Date.now(), `wamid.e2e${i}`));
       const before = fake.sent.length;
       const t = performance.now();
       await fetch(`${server.url}/v1/webhooks/${channel.id}`, { method: 'POST', body: raw, headers: { ...headers, 'content-type': 'application/json' } });

@@ -22,6 +22,20 @@ describe('configuration', () => {
     });
   });
 
+  it('reads the abuse-protection settings, with defaults that leave normal load alone', () => {
+    expect(loadConfig({})).toMatchObject({
+      outboundAllowPrivate: false, redisUrl: undefined, bodyLimitBytes: 262_144, dashboardOrigins: [],
+      rateLimits: { perKey: 12_000, perTenant: 30_000, perIp: 1200, signInPerIp: 100, webhooksPerIp: 30_000 },
+      backpressure: { inbound: 50_000, outbox: 50_000 },
+    });
+    const c = loadConfig({ FRONTDESK_DASHBOARD_ORIGINS: 'https://dash.example.com/app, http://localhost:5173', FRONTDESK_RATE_LIMIT_KEY_PER_MINUTE: '0',
+      REDIS_URL: 'redis://127.0.0.1:6379', FRONTDESK_OUTBOUND_ALLOW_PRIVATE: 'true' });
+    expect(c).toMatchObject({ dashboardOrigins: ['https://dash.example.com', 'http://localhost:5173'], redisUrl: 'redis://127.0.0.1:6379', outboundAllowPrivate: true });
+    expect(c.rateLimits.perKey).toBe(0);
+    expect(() => loadConfig({ FRONTDESK_DASHBOARD_ORIGINS: 'not a url', FRONTDESK_BODY_LIMIT_BYTES: '10' }))
+      .toThrow(/FRONTDESK_BODY_LIMIT_BYTES[\s\S]*FRONTDESK_DASHBOARD_ORIGINS|FRONTDESK_DASHBOARD_ORIGINS[\s\S]*FRONTDESK_BODY_LIMIT_BYTES/);
+  });
+
   it('keeps outgoing webhooks off private networks unless the operator allows them', () => {
     expect(loadConfig({}).webhooks).toEqual({ allowPrivate: false, timeoutMs: 10_000, retryBaseMs: 10_000 });
     expect(loadConfig({ FRONTDESK_WEBHOOKS_ALLOW_PRIVATE: 'true', FRONTDESK_WEBHOOKS_TIMEOUT_MS: '2500', FRONTDESK_WEBHOOKS_RETRY_BASE_MS: '500' }).webhooks)

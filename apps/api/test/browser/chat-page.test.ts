@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { CONSENT_THANKS } from '../harness/consent';
 import { artifactsDir, launchBrowser } from './browser';
 
 let app: TestApp;
@@ -17,17 +18,20 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
+// Kumon (LGPD) and Flexoraa (GDPR) ask for consent before answering the first message.
 const journeys = [
-  { slug: 'kumon-vila-a', ask: 'Oi! Quero marcar uma avaliação na sexta de manhã', name: 'Maria Souza', yes: 'sim', done: /Pronto/ },
+  { slug: 'kumon-vila-a', ask: 'Oi! Quero marcar uma avaliação na sexta de manhã', name: 'Maria Souza', yes: 'sim', done: /Pronto/,
+    consent: { law: /LGPD/, choices: ['Sim', 'Não'] } },
   { slug: 'barberpro-palermo', ask: 'Hola, quiero sacar un turno para un corte el viernes a la tarde', name: 'Juan Pérez', yes: 'sí', done: /Listo/ },
   { slug: 'speedy-van', ask: "Hi, I'd like to book a small van on Friday morning", name: 'John Smith', yes: 'yes', done: /Done/ },
   // Flexoraa qualifies a lead (its 6 questions, the name first) before offering times.
   { slug: 'flexoraa', ask: 'Hi, can I book a discovery call on Friday afternoon?', name: 'Priya Sharma', yes: 'yes', done: /Done/,
+    consent: { law: /GDPR/, choices: ['Yes', 'No'] },
     answers: ['Priya Sharma', 'Lead follow-up on WhatsApp', 'about 50,000 rupees a month', 'this quarter', 'I decide', 'around 40 people'] },
 ];
 
 describe('the chat page on a phone', () => {
-  it.each(journeys)('books through $slug’s chat page', async ({ slug, ask, name, yes, done, answers }) => {
+  it.each(journeys)('books through $slug’s chat page', async ({ slug, ask, name, yes, done, answers, consent }) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 780 }, deviceScaleFactor: 1 });
     await page.goto(`${base}/chat/${slug}`);
     await expect.poll(() => page.locator('.msg.out').count()).toBeGreaterThan(0);
@@ -38,13 +42,22 @@ describe('the chat page on a phone', () => {
       await page.press('#text', 'Enter');
       await expect.poll(() => page.locator('.msg').count()).toBeGreaterThan(before + 1);
     };
-    await type(ask);
-    for (const answer of answers ?? []) await type(answer);
     const options = page.locator('.options button');
+    const tapFirst = async () => {
+      const before = await page.locator('.msg').count();
+      await options.first().click();
+      await expect.poll(() => page.locator('.msg').count()).toBeGreaterThan(before + 1);
+    };
+    await type(ask);
+    if (consent) {
+      expect(await page.locator('.msg.out').last().textContent()).toMatch(consent.law);
+      expect(await options.allTextContents()).toEqual(consent.choices);
+      await tapFirst();
+      expect(await page.locator('.msg.out').allTextContents()).toContainEqual(expect.stringMatching(CONSENT_THANKS));
+    }
+    for (const answer of answers ?? []) await type(answer);
     await expect.poll(() => options.count()).toBeGreaterThan(0);
-    const before = await page.locator('.msg').count();
-    await options.first().click();
-    await expect.poll(() => page.locator('.msg').count()).toBeGreaterThan(before + 1);
+    await tapFirst();
     if (!answers) await type(name);
     await type(yes);
     // The confirmation, possibly followed by the business's qualification questions.

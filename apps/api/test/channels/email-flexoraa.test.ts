@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { afterConsent } from '../harness/consent';
 import { parsedMailCall, startFakeSmtp, type FakeSmtp } from '../harness/fakes/smtp';
 
 const SECRET = 'flexoraa-inbound-secret';
@@ -41,16 +42,23 @@ describe('Flexoraa over email', () => {
     expect((await deliver({ from: LEAD, subject: 'x', text: 'hi', messageId: '<forged@x>' }, 'guess')).statusCode).toBe(401);
   });
 
-  it('starts qualifying a lead in their thread, and knows them by the address and name they wrote from', async () => {
+  it('starts qualifying a lead in their thread once they agree, and knows them by the address and name they wrote from', async () => {
     const first = await deliver({
       from: 'Priya Sharma <Priya.Sharma@Acme-Sales.in>', subject: 'Discovery call',
       text: "Hi, I'd like to book a discovery call for our sales team.\n\n-- \nPriya Sharma\nHead of Sales, Acme Sales Pvt Ltd",
       messageId: '<CAPriya1@mail.acme-sales.in>',
     });
     expect(first.json()).toEqual({ received: 1, stored: 1 });
-    await until(() => mailsTo(LEAD).length >= 1, 'the first reply');
-    const [reply] = mailsTo(LEAD);
-    expect(reply).toMatchObject({ from: FROM, subject: 'Re: Discovery call', inReplyTo: '<CAPriya1@mail.acme-sales.in>' });
+    await until(() => mailsTo(LEAD).length >= 1, 'the consent question');
+    const [question] = mailsTo(LEAD);
+    expect(question).toMatchObject({ from: FROM, subject: 'Re: Discovery call', inReplyTo: '<CAPriya1@mail.acme-sales.in>' });
+    // GDPR: a mail has no buttons, so the Yes/No choices come as a numbered menu; she answers with the number.
+    expect(question!.text).toMatch(/GDPR[\s\S]*\n1\. Yes\n2\. No\n/);
+    await deliver({ from: 'Priya Sharma <priya.sharma@acme-sales.in>', subject: 'Re: Discovery call', text: '1',
+      messageId: '<CAPriyaYes@mail.acme-sales.in>', inReplyTo: question!.messageId, references: `<CAPriya1@mail.acme-sales.in> ${question!.messageId}` });
+    await until(() => mailsTo(LEAD).length >= 3, 'the answer to her first mail');
+    const [reply] = afterConsent(mailsTo(LEAD).slice(1));
+    expect(reply).toMatchObject({ from: FROM, subject: 'Re: Discovery call', inReplyTo: '<CAPriyaYes@mail.acme-sales.in>' });
     expect(reply!.text).toMatch(/What's your name\?/);
 
     const [contact] = await app.db.query<{ email: string; name: string; phone: string | null }>(
@@ -59,23 +67,24 @@ describe('Flexoraa over email', () => {
     expect(contact).toEqual({ email: LEAD, name: 'Priya Sharma', phone: null });
     // The mail can arrive before the send is recorded: wait for the record, not the mail.
     const recorded = async () => (await app.db.query<{ status: string; provider_message_id: string }>(
-      `SELECT status, provider_message_id FROM outbox WHERE channel_id = $1 AND handle = $2`, [channel.id, LEAD]))[0];
-    for (let i = 0; i < 100 && (await recorded())?.status === 'sending'; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await recorded()).toEqual({ status: 'sent', provider_message_id: reply!.messageId });
+      `SELECT status, provider_message_id FROM outbox WHERE channel_id = $1 AND handle = $2 ORDER BY seq`, [channel.id, LEAD]));
+    for (let i = 0; i < 100 && (await recorded()).some((r) => r.status === 'queued'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await recorded()).toEqual(mailsTo(LEAD).map((m) => ({ status: 'sent', provider_message_id: m.messageId })));
   });
 
   it('reads only the new words of a reply that quotes ours, and answers in the same thread', async () => {
-    const [ours] = mailsTo(LEAD);
+    const [question, , ours] = mailsTo(LEAD);
+    const thread = `<CAPriya1@mail.acme-sales.in> ${question!.messageId} <CAPriyaYes@mail.acme-sales.in> ${ours!.messageId}`;
     await deliver({
       from: 'Priya Sharma <priya.sharma@acme-sales.in>', subject: 'Re: Discovery call',
       text: `Priya Sharma\n\nOn Wed, 25 Nov 2026 at 12:31, ${FROM} wrote:\n> ${ours!.text.trim().split('\n').join('\n> ')}`,
-      messageId: '<CAPriya2@mail.acme-sales.in>', inReplyTo: ours!.messageId, references: `<CAPriya1@mail.acme-sales.in> ${ours!.messageId}`,
+      messageId: '<CAPriya2@mail.acme-sales.in>', inReplyTo: ours!.messageId, references: thread,
     });
-    await until(() => mailsTo(LEAD).length >= 2, 'the second reply');
-    const next = mailsTo(LEAD)[1]!;
+    await until(() => mailsTo(LEAD).length >= 4, 'the next question');
+    const next = mailsTo(LEAD)[3]!;
     expect(next.text).toMatch(/What would you like Flexoraa to help you with\?/);
     expect(next).toMatchObject({ subject: 'Re: Discovery call', inReplyTo: '<CAPriya2@mail.acme-sales.in>',
-      references: ['<CAPriya1@mail.acme-sales.in>', ours!.messageId, '<CAPriya2@mail.acme-sales.in>'] });
+      references: [...thread.split(' '), '<CAPriya2@mail.acme-sales.in>'] });
     const [said] = await app.db.query<{ text: string }>(
       `SELECT text FROM messages WHERE provider_message_id = '<CAPriya2@mail.acme-sales.in>'`);
     expect(said!.text).toBe('Priya Sharma');
@@ -91,6 +100,6 @@ describe('Flexoraa over email', () => {
     expect(await processed()).toBe(true);
     const [row] = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE provider_message_id = '<ooo-1@mail.acme-sales.in>'`);
     expect(row!.n).toBe(0);
-    expect(mailsTo(LEAD)).toHaveLength(2);
+    expect(mailsTo(LEAD)).toHaveLength(4);
   });
 });

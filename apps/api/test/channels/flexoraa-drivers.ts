@@ -30,6 +30,17 @@ type MetaFake = Awaited<ReturnType<typeof startFakeMetaMessaging>>;
 const post = async (app: TestApp, channelId: string, payload: string, headers: Record<string, string>) =>
   (await app.app.inject({ method: 'POST', url: `/v1/webhooks/${channelId}`, payload, headers })).statusCode;
 
+/** What the fake WhatsApp Cloud API was asked to send to this customer, as they see it. */
+export function whatsappSeen(fake: WaFake, customer: string): Seen[] {
+  return fake.sent.filter((s) => s.body.to === customer).map(({ body }) => {
+    const b = body as { text?: { body: string }; interactive?: { body: { text: string }; action: {
+      buttons?: { reply: { id: string; title: string } }[]; sections?: { rows: { id: string; title: string }[] }[] } } };
+    if (!b.interactive) return { text: b.text?.body ?? '', options: [] };
+    const options = b.interactive.action.buttons?.map((x) => x.reply) ?? b.interactive.action.sections!.flatMap((s) => s.rows);
+    return { text: b.interactive.body.text, options: options.map(({ id, title }) => ({ id, title })), list: !b.interactive.action.buttons };
+  });
+}
+
 /** WhatsApp Cloud: interactive buttons or a list, tapped as a button_reply or list_reply. */
 export function whatsappDriver(app: TestApp, fake: WaFake, customer: string): Driver {
   const deliver = (channelId: string, body: unknown) => {
@@ -39,13 +50,7 @@ export function whatsappDriver(app: TestApp, fake: WaFake, customer: string): Dr
   return {
     channelType: 'whatsapp_cloud',
     config: { phoneNumberId: PHONE_NUMBER_ID, accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, verifyToken: 'v', graphBaseUrl: fake.graphBaseUrl },
-    seen: () => fake.sent.filter((s) => s.body.to === customer).map(({ body }) => {
-      const b = body as { text?: { body: string }; interactive?: { body: { text: string }; action: {
-        buttons?: { reply: { id: string; title: string } }[]; sections?: { rows: { id: string; title: string }[] }[] } } };
-      if (!b.interactive) return { text: b.text?.body ?? '', options: [] };
-      const options = b.interactive.action.buttons?.map((x) => x.reply) ?? b.interactive.action.sections!.flatMap((s) => s.rows);
-      return { text: b.interactive.body.text, options: options.map(({ id, title }) => ({ id, title })), list: !b.interactive.action.buttons };
-    }),
+    seen: () => whatsappSeen(fake, customer),
     write: (channelId, text) => deliver(channelId, whatsappText(PHONE_NUMBER_ID, customer, text, app.clock.now(), undefined, 'Lead')),
     tap(channelId, option) {
       const tap = whatsappText(PHONE_NUMBER_ID, customer, '', app.clock.now());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstContactOn } from '../harness/consent';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { startFakeMetaMessaging } from '../harness/fakes/meta-messaging';
 import { startFakeWhatsApp } from '../harness/fakes/whatsapp';
@@ -59,8 +60,10 @@ describe('Flexoraa qualifies a lead, then books a discovery call', () => {
     const channelId: string = res.json().id;
     const before = (await bookings()).length;
 
-    const asked: Seen[][] = [];
-    for (const text of ["Hi, I'd like to book a discovery call on Friday afternoon", name, ...ANSWERS]) {
+    // GDPR: the first message gets the consent question; tapping Yes answers the message that was kept.
+    const asked: Seen[][] = [await firstContactOn(() => turn(driver, () => driver.write(channelId, "Hi, I'd like to book a discovery call on Friday afternoon")),
+      (yes) => turn(driver, () => driver.tap(channelId, yes)))];
+    for (const text of [name, ...ANSWERS]) {
       asked.push(await turn(driver, () => driver.write(channelId, text)));
     }
     // Six questions, name first, one at a time and without choices; then three Friday times.

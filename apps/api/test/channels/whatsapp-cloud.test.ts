@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { afterConsent, consentAsked } from '../harness/consent';
 import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
 
 const ACCESS_TOKEN = 'EAAG-test-access-token';
@@ -36,6 +37,22 @@ const deliver = (body: unknown, signature?: string) => {
   });
 };
 const sentTo = (to: string) => fake.sent.filter((s) => s.body.to === to);
+type Choice = { id: string; title: string };
+interface Interactive { type: string; interactive: { type: string; body: { text: string };
+  action: { buttons?: { reply: Choice }[]; sections?: { rows: Choice[] }[] } } }
+const sentBody = (n: number) => sentTo(CUSTOMER)[n]!.body as unknown as Partial<Interactive> & { text?: { body: string } };
+/** The nth message sent to the customer, as they see it. */
+function shown(n: number): { text: string; options: Choice[] } {
+  const body = sentBody(n);
+  if (!body.interactive) return { text: body.text!.body, options: [] };
+  const { action } = body.interactive;
+  return { text: body.interactive.body.text, options: action.buttons?.map((b) => b.reply) ?? action.sections!.flatMap((x) => x.rows) };
+}
+/** The customer tapping a button or a list row, `seconds` after the first message. */
+const tap = (id: string, seconds: number, interactive: Record<string, unknown>) => ({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{
+  field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '551130000000', phone_number_id: PHONE_NUMBER_ID },
+    contacts: [{ profile: { name: 'Maria Souza' }, wa_id: CUSTOMER }],
+    messages: [{ from: CUSTOMER, id, timestamp: String(now / 1000 + seconds), type: 'interactive', interactive }] } }] }] });
 
 describe('a WhatsApp Cloud channel', () => {
   it('is connected through the API with its webhook URL; secrets are never returned', async () => {
@@ -82,27 +99,29 @@ describe('a WhatsApp Cloud channel', () => {
     const ack = await deliver(first);
     expect(ack.statusCode).toBe(200);
     expect(ack.json()).toEqual({ received: 1, stored: 1 });
+    // LGPD: a new contact is asked for consent first, with two buttons.
     await fake.until(() => sentTo(CUSTOMER).length >= 1);
-    const offer = sentTo(CUSTOMER)[0]!.body as { type: string; interactive: { type: string; action: { sections: { rows: { id: string; title: string }[] }[] } } };
-    expect(offer.type).toBe('interactive');
-    expect(offer.interactive.type).toBe('list');
-    const rows = offer.interactive.action.sections[0]!.rows;
-    expect(rows).toHaveLength(3);
-    expect(rows.every((r) => /sex/.test(r.title))).toBe(true);
+    expect(sentBody(0).interactive!.type).toBe('button');
+    const yes = consentAsked(shown(0));
 
     // Meta retries: the same message again is stored once and answered once.
     expect((await deliver(first)).json()).toEqual({ received: 1, stored: 0 });
 
-    const tap = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: {
-      messaging_product: 'whatsapp', metadata: { display_phone_number: '551130000000', phone_number_id: PHONE_NUMBER_ID },
-      contacts: [{ profile: { name: 'Maria Souza' }, wa_id: CUSTOMER }],
-      messages: [{ from: CUSTOMER, id: 'wamid.tap', timestamp: String(now / 1000 + 30), type: 'interactive',
-        interactive: { type: 'list_reply', list_reply: { id: rows[0]!.id, title: rows[0]!.title } } }] } }] }] };
-    expect((await deliver(tap)).statusCode).toBe(200);
-    await fake.until(() => sentTo(CUSTOMER).length >= 2);
+    expect((await deliver(tap('wamid.consent', 30, { type: 'button_reply', button_reply: yes }))).statusCode).toBe(200);
+    await fake.until(() => sentTo(CUSTOMER).length >= 3);
+    expect(afterConsent([shown(1), shown(2)])).toHaveLength(1); // the thanks, then the offer
+    const offer = sentBody(2) as Interactive;
+    expect(offer.type).toBe('interactive');
+    expect(offer.interactive.type).toBe('list');
+    const rows = offer.interactive.action.sections![0]!.rows;
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => /sex/.test(r.title))).toBe(true);
+
+    expect((await deliver(tap('wamid.tap', 60, { type: 'list_reply', list_reply: { id: rows[0]!.id, title: rows[0]!.title } }))).statusCode).toBe(200);
+    await fake.until(() => sentTo(CUSTOMER).length >= 4);
     // The slot is held; the booking name is asked (a WhatsApp profile name may be a nickname).
-    expect((sentTo(CUSTOMER)[1]!.body as { text: { body: string } }).text.body).toMatch(/^Separei sex\., 27 de nov\..*nome/);
-    expect(sentTo(CUSTOMER)).toHaveLength(2);
+    expect(sentBody(3).text!.body).toMatch(/^Separei sex\., 27 de nov\..*nome/);
+    expect(sentTo(CUSTOMER)).toHaveLength(4);
 
     // The contact is the WhatsApp number, with the profile name.
     const [contact] = await app.db.query<{ phone: string; name: string }>(

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { firstContact } from '../harness/consent';
 import { api, leadOfConversation, leadsIdle, startChat, until, type Reply } from './helpers';
 
 let app: TestApp;
@@ -32,8 +33,8 @@ describe('Flexoraa leads through the web chat', () => {
     const hot = await startChat(app, 'flexoraa');
     hotConversation = hot.conversationId;
     hotChat = hot;
-    let last: Reply[] = [];
-    for (const text of ["Hi, I'd like to book a discovery call on Friday afternoon", 'Priya Sharma', 'WhatsApp lead follow-up for our clinics',
+    let last: Reply[] = await firstContact(hot.send, "Hi, I'd like to book a discovery call on Friday afternoon");
+    for (const text of ['Priya Sharma', 'WhatsApp lead follow-up for our clinics',
       'around 1,50,000 rupees a month', 'this week, it is urgent', "I'm the founder, I decide", 'about 40 people']) last = await hot.send(text);
     const offered = last.at(-1)!.options!;
     expect(offered).toHaveLength(3);
@@ -41,7 +42,8 @@ describe('Flexoraa leads through the web chat', () => {
     expect((await hot.send('yes')).map((r) => r.text).join(' ')).toMatch(/booked|confirmed|see you/i);
 
     const vague = await startChat(app, 'flexoraa');
-    for (const text of ['hi', 'can I book a call sometime?', 'Raj', 'not sure yet, just exploring options', 'no budget yet', 'just exploring',
+    await firstContact(vague.send, 'hi');
+    for (const text of ['can I book a call sometime?', 'Raj', 'not sure yet, just exploring options', 'no budget yet', 'just exploring',
       'my boss decides', 'small team']) await vague.send(text);
 
     // The leads module follows the conversations' events from here on (in order, so the test is repeatable).

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { firstContact } from '../harness/consent';
 import { api, leadOfConversation, leadsIdle, startChat, until } from './helpers';
 
 let app: TestApp;
@@ -16,7 +17,7 @@ describe('Kumon leads (pt-BR)', () => {
   it('fills the 8 qualification fields from the chat and moves to booked, with its source and an explained score', async () => {
     app.clock.set(Date.parse('2026-11-25T13:00:00Z')); // Wed 10:00 in São Paulo
     chat = await startChat(app, 'kumon-vila-a');
-    const offered = await chat.send('Oi, queria marcar uma avaliação na sexta de manhã');
+    const offered = await firstContact(chat.send, 'Oi, queria marcar uma avaliação na sexta de manhã');
     await chat.send(offered.at(-1)!.options![0]!.label);
     await chat.send('Maria Souza');
     await chat.send('sim');
@@ -103,7 +104,7 @@ describe('Kumon leads (pt-BR)', () => {
 
     app.clock.advance(60_000);
     const other = await startChat(app, 'kumon-vila-a');
-    await other.send('Quanto custa?');
+    await firstContact(other.send, 'Quanto custa?');
     const second = (await leadOfConversation(app, key, other.conversationId)).id;
     const list = async (q: string) => ((await api(app, key).get(`/v1/leads?${q}`)).json().items as { id: string }[]).map((l) => l.id);
     expect(await list('stage=lost')).toEqual([lead]);
@@ -118,11 +119,11 @@ describe('Kumon leads (pt-BR)', () => {
 
   it('keeps one lead when a second chat turns out to be the same person (its anonymous contact goes away)', async () => {
     const first = await startChat(app, 'kumon-vila-a');
-    await first.send('Oi, meu WhatsApp é (11) 91234-5678');
+    await firstContact(first.send, 'Oi, meu WhatsApp é (11) 91234-5678');
     const known = (await leadOfConversation(app, key, first.conversationId)).id;
     await leadsIdle(app);
     const second = await startChat(app, 'kumon-vila-a');
-    await second.send('Oi de novo, meu WhatsApp é (11) 91234-5678');
+    await firstContact(second.send, 'Oi de novo, meu WhatsApp é (11) 91234-5678');
     await leadsIdle(app);
     const leads = ((await api(app, key).get('/v1/leads?limit=200')).json().items as { id: string; conversationIds: string[] }[])
       .filter((l) => l.conversationIds.some((c) => [first.conversationId, second.conversationId].includes(c)));

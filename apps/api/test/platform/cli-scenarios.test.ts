@@ -31,9 +31,11 @@ async function cli(args: string[], env: Record<string, string | undefined> = {})
   }
 }
 
+// Kumon asks for consent (LGPD) first; after "sim" it answers the question it kept.
 const kumonPrice = (expected: string) => [
   'name: Quotes two subjects', 'blueprint: kumon-vila-a', 'now: 2026-11-25T13:00:00Z', 'steps:',
-  '  - say: Quanto custa pra fazer matemática e inglês?', '    expect:', `      mentions: ["${expected}"]`,
+  '  - say: Quanto custa pra fazer matemática e inglês?', '    expect:', '      mentions: [LGPD]',
+  '  - say: sim', '    expect:', `      mentions: ["${expected}"]`,
 ].join('\n');
 
 describe('frontdesk scenarios', () => {
@@ -42,11 +44,12 @@ describe('frontdesk scenarios', () => {
     const { code, out } = await cli(['scenarios', dir]);
     expect(code, out).toBe(1);
     expect(out).toContain('Running 1 scenario in process');
-    expect(out).toContain('✗ 1 » Quanto custa pra fazer matemática e inglês?');
+    expect(out).toContain('✓ 1 » Quanto custa pra fazer matemática e inglês?');
+    expect(out).toContain('✗ 2 » sim');
     expect(out).toContain('expected mentions "R$ 999,00"');
     expect(out).toMatch(/« Nossos preços: ⏎ Para 2 disciplinas: .*R\$\s750,00 por mês/);
     expect(out).toContain('1 scenario: 0 passed, 1 failed');
-    expect(out).toMatch(/✗ .*price\.yaml \(step 1\) — Quotes two subjects/);
+    expect(out).toMatch(/✗ .*price\.yaml \(step 2\) — Quotes two subjects/);
   });
 
   it('runs against a running instance with a key issued through the admin key, and exits 0 when all pass', async () => {
@@ -60,6 +63,7 @@ describe('frontdesk scenarios', () => {
     expect(code, out).toBe(0);
     expect(out).toContain(`against http://127.0.0.1:${address.port} (real clock)`);
     expect(out).toContain('✓ 1 » Quanto custa pra fazer matemática e inglês?');
+    expect(out).toContain('✓ 2 » sim');
     expect(out).toContain('skipped: needs its fixed clock (inProcessOnly)');
     expect(out).toContain('2 scenarios: 1 passed, 0 failed, 1 skipped');
   });

@@ -35,7 +35,7 @@ describe('body size limits', () => {
 
 describe('backpressure', () => {
   const webhook = () => app.app.inject({ method: 'POST', url: `/v1/webhooks/${channelId}`, headers: { 'content-type': 'application/json' }, payload: '{}' });
-  let chat: (text: string) => ReturnType<TestApp['app']['inject']>;
+  let chat: (text: string) => Promise<Awaited<ReturnType<typeof webhook>>>;
   beforeAll(async () => {
     const started = (await app.app.inject({ method: 'POST', url: `/v1/chat/${tenant.slug}/conversations` })).json();
     chat = (text) => app.app.inject({ method: 'POST', url: `/v1/chat/${tenant.slug}/conversations/${started.conversationId}/messages`,

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
 import { api, until } from '../leads/helpers';
+import { firstContactOn } from '../harness/consent';
+import { settled } from '../channels/bad-input-helpers';
+import { whatsappSeen } from '../channels/flexoraa-drivers';
 
 const ACCESS_TOKEN = 'EAAG-cold-recovery';
 const APP_SECRET = 'cold-recovery-app-secret';
@@ -50,6 +53,16 @@ async function customerSays(from: string, text: string, expectReply = true) {
   expect(res.statusCode).toBe(200);
   if (expectReply) await fake.until(() => fake.sent.slice(before).some((s) => s.body.to === from));
 }
+/** A new contact's first message: the GDPR consent question comes first; they reply Yes and the message is answered. */
+async function firstContact(from: string, text: string) {
+  const repliesTo = async (say: () => Promise<void>) => {
+    const before = whatsappSeen(fake, from).length;
+    await say();
+    await settled(app);
+    return whatsappSeen(fake, from).slice(before);
+  };
+  await firstContactOn(() => repliesTo(() => customerSays(from, text)), (yes) => repliesTo(() => customerSays(from, yes.title)));
+}
 const sentTo = (to: string) => fake.sent.filter((s) => s.body.to === to).map((s) => s.body as { type: string; template?: { name: string } });
 const templatesTo = (to: string) => sentTo(to).filter((b) => b.type === 'template').map((b) => b.template!.name);
 
@@ -74,9 +87,9 @@ async function sweepAt(ms: number): Promise<void> {
 
 describe('Flexoraa cold recovery over WhatsApp, in Kolkata time', () => {
   it('enrols each new COLD lead; its first attempt is due 24 h after the silence began, moved out of the quiet hours', async () => {
-    await customerSays(SILENT, 'Hi');
-    await customerSays(REPLIES, 'Hello there');
-    await customerSays(OPTS_OUT, 'Hi');
+    await firstContact(SILENT, 'Hi');
+    await firstContact(REPLIES, 'Hello there');
+    await firstContact(OPTS_OUT, 'Hi');
     const enrolment = await until(async () => {
       const e = await enrolmentOf(SILENT).catch(() => undefined);
       return e?.nextStepAt === '2026-11-27T03:30:00.000Z' && e;

@@ -71,6 +71,25 @@ describe('consent on first contact', () => {
     if (status === 'pending') expect(r.state.consent?.held?.text).toBe('x');
   });
 
+  // Regression: email and SMS show the choices as "1. Sim / 2. Não — reply with the number"; "1" used to ask again.
+  it.each([
+    ['"1" to the question grants it and continues the first request', 'pending', '1', 'granted', 'find_slots'],
+    ['"2." to the question refuses it', 'pending', '2.', 'refused', undefined],
+    ['"1" after a refusal is the person offered', 'refused', '1', 'refused', 'hand_off'],
+    ['"3" is no choice: the question is asked again', 'pending', '3', 'pending', undefined],
+  ] as const)('a numbered menu: %s', (_name, status, text, after, command) => {
+    const state: ConversationState = { ...fresh(), consent: { status, ...(status === 'pending' ? { held: { understanding: first, text: 'x' } } : {}) } };
+    const r = say(state, text, heard('out_of_scope'));
+    expect(r.state.consent?.status).toBe(after);
+    expect(r.commands.map((c) => c.kind)).toEqual(command ? [command] : []);
+  });
+
+  it('a number under a reminder that awaits its own answer is not taken as consent', () => {
+    const awaiting = { kind: 'booking_reply' as const, bookingId: 'b1', serviceId: 'svc-visit', label: 'sex 08:00', options: [{ id: 'booking-confirm', label: 'Confirmar' }] };
+    const r = say({ ...fresh(), awaiting, consent: { status: 'pending', held: { understanding: first, text: 'x' } } }, '1', heard('out_of_scope'));
+    expect(r.state.consent?.status).toBe('pending');
+  });
+
   it('a person or an opt-out always gets through', () => {
     expect(say(fresh(), 'quero falar com um atendente', heard('ask_human')).commands[0]).toMatchObject({ kind: 'hand_off' });
     expect(say(fresh(), 'parar', heard('opt_out')).state.stage).toBe('opted_out');

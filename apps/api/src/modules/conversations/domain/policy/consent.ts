@@ -41,6 +41,20 @@ export const refusesConsent = (text: string) => REFUSE.test(words(text)) && word
 /** "retiro meu consentimento", "revoco mi consentimiento", "I withdraw my consent". */
 export const withdrawsConsent = (text: string) => WITHDRAW.test(words(text));
 
+const MENU_NUMBER = /^\s*(?:#|n[º°o]?\s*)?(\d)\s*[.)!]?\s*$/;
+/**
+ * SMS, email and other channels without buttons show the gate's choices as a numbered menu and
+ * ask for the number: "1" is Yes to the question, and after a refusal "1" is the person offered.
+ * Not while a reminder or rating question awaits its own numbered answer.
+ */
+export function menuChoice(state: ConversationState, text: string): 'consent-yes' | 'consent-no' | 'consent-human' | undefined {
+  const status = state.consent?.status;
+  if (state.awaiting) return undefined;
+  const shown = status === 'pending' ? (['consent-yes', 'consent-no'] as const) : status === 'refused' || status === 'withdrawn' ? (['consent-human'] as const) : [];
+  const n = Number(MENU_NUMBER.exec(fold(text))?.[1]);
+  return shown[n - 1];
+}
+
 /** Whether this message is for the consent gate rather than the assistant (and so never for an LLM). */
 export function consentGateApplies(state: ConversationState, text: string, ctx: Pick<PolicyContext, 'consent'>): boolean {
   if (!ctx.consent || state.stage === 'opted_out') return false;
@@ -63,15 +77,17 @@ export function consentGate(state: ConversationState, message: HeldMessage, ctx:
   const only = (s: ConversationState, replies: Reply[]): StepResult => ({ state: s, replies, commands: [] });
   const human = { id: 'consent-human', label: p.human };
   const status = state.consent?.status;
+  const picked = menuChoice(state, message.text);
 
+  if (picked === 'consent-human') return next(state, { ...message, understanding: { ...message.understanding, intent: 'ask_human' } });
   if (status === 'granted') return only({ ...at, consent: { status: 'withdrawn' } }, [{ text: p.withdrawn, options: [human] }]);
-  if (status !== undefined && grantsConsent(message.text)) {
+  if (status !== undefined && (picked === 'consent-yes' || grantsConsent(message.text))) {
     const granted = { ...at, consent: { status: 'granted' as const } };
     const held = state.consent?.held;
     const continued = held ? next(granted, held) : undefined;
     return { state: continued?.state ?? granted, replies: [{ text: p.thanks }, ...(continued?.replies ?? [])], commands: continued?.commands ?? [] };
   }
-  if (status === 'pending' && refusesConsent(message.text)) return only({ ...at, consent: { status: 'refused' } }, [{ text: p.refused, options: [human] }]);
+  if (status === 'pending' && (picked === 'consent-no' || refusesConsent(message.text))) return only({ ...at, consent: { status: 'refused' } }, [{ text: p.refused, options: [human] }]);
   if (status === 'refused' || status === 'withdrawn') return only(at, [{ text: p.needed, options: [human] }]);
   // First contact, or an answer we could not read: ask (again), keeping the first request.
   const question = required.text[lang] ?? Object.values(required.text)[0] ?? '';
