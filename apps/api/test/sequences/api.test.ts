@@ -130,3 +130,33 @@ describe('enrolments', () => {
     expect((await theirs.get('/v1/sequences')).json().items.map((s: { id: string }) => s.id)).toEqual([own]);
   });
 });
+
+describe('follow-ups where the business asks consent first (LGPD/GDPR)', () => {
+  it('holds a follow-up for a contact who has not consented, and sends it once they have', async () => {
+    const lgpd = await createTenant(app);
+    const saved = await api(app, lgpd.key).put('/v1/privacy/consent-settings', { required: true, texts: { pt: 'Você concorda com a LGPD? SIM ou NÃO.' } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const sequenceId = (await api(app, lgpd.key).post('/v1/sequences', SEQUENCE)).json().id;
+    const contactId = await chatContact(lgpd.slug);
+    await api(app, lgpd.key).patch(`/v1/contacts/${contactId}`, { email: 'rita@example.com' });
+    const reasonOfFirstStep = async () => {
+      await app.sequences.sweep([lgpd.id], app.clock.now());
+      await app.notifications.service.sendDue();
+      const [e] = (await api(app, lgpd.key).get(`/v1/contacts/${contactId}/enrolments`)).json().items;
+      return e.steps[0]?.notice;
+    };
+    expect((await api(app, lgpd.key).post(`/v1/sequences/${sequenceId}/enrolments`, { contactId })).statusCode).toBe(201);
+    expect(await reasonOfFirstStep()).toMatchObject({ status: 'skipped', reason: expect.stringContaining('consent') });
+
+    const other = await chatContact(lgpd.slug);
+    await api(app, lgpd.key).patch(`/v1/contacts/${other}`, { email: 'joao@example.com' });
+    const consent = await api(app, lgpd.key).post(`/v1/contacts/${other}/consents`, { purposes: ['data_processing'], answer: 'granted', channel: 'paper', text: 'Ficha de matrícula assinada' });
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect((await api(app, lgpd.key).post(`/v1/sequences/${sequenceId}/enrolments`, { contactId: other })).statusCode).toBe(201);
+    await app.sequences.sweep([lgpd.id], app.clock.now());
+    await app.notifications.service.sendDue();
+    const [granted] = (await api(app, lgpd.key).get(`/v1/contacts/${other}/enrolments`)).json().items;
+    expect(granted.steps[0]?.notice?.reason ?? '').not.toContain('consent');
+  });
+});
+

@@ -59,7 +59,8 @@ describe('private destinations, refused by default', () => {
     expect((await app.app.inject({ method: 'POST', url: `/v1/webhook-endpoints/${id}/test`, headers })).statusCode).toBe(202);
     const delivery = await until(async () => {
       const [d] = (await app.app.inject({ method: 'GET', url: `/v1/webhook-endpoints/${id}/deliveries`, headers })).json().items;
-      return d?.attempts.length ? d : undefined;
+      // The attempt is recorded before the delivery's outcome: wait for both.
+      return d?.attempts.length && d.lastError ? d : undefined;
     });
     expect(delivery).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/loopback: rebound.example resolves to 127.0.0.1/) });
     expect(delivery.attempts[0]).toMatchObject({ responseStatus: null, error: expect.stringMatching(/^refused: must not point at loopback/) });

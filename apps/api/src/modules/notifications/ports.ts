@@ -11,7 +11,7 @@ export interface NotificationPorts {
     tenant(tenantId: string): Promise<{ id: string; name: string; timeZone: string; locale: string }>;
     listLocations(tenantId: string): Promise<{ name: string; address: string | null }[]>;
   };
-  contacts: Pick<ContactsService, 'find' | 'findOrCreate'>;
+  contacts: Pick<ContactsService, 'find' | 'findOrCreate' | 'consentSettings' | 'consentStatus'>;
   channels: {
     send(tx: Queryable, notice: Notice): Promise<NoticeResult>;
     templatesOfKind(tx: Queryable, tenantId: string, kind: string): Promise<Template[]>;

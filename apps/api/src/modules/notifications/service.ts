@@ -87,10 +87,19 @@ export function notificationService(db: Database, ports: NotificationPorts) {
   async function deliver(tx: Queryable, notice: NoticeRow, contact: { id: string; phone: string | null; email: string | null; optedOut: unknown },
     conversationId: string | null, composed: Awaited<ReturnType<typeof composeNotice>>) {
     if (contact.optedOut) return { status: 'skipped' as const, reason: 'the customer opted out of messages', contactId: contact.id };
+    if (notice.kind === 'follow_up' && !(await consented(tx, notice.tenantId, contact.id))) {
+      return { status: 'skipped' as const, reason: 'the customer has not given the consent this business requires (LGPD/GDPR)', contactId: contact.id };
+    }
     const result = await ports.channels.send(tx, { tenantId: notice.tenantId, contact, conversationId, ...composed });
     if (result.status === 'skipped') return { status: 'skipped' as const, reason: result.reason, contactId: contact.id };
     return { status: 'sent' as const, contactId: contact.id, conversationId: result.conversationId, messageId: result.messageId,
       channelType: result.channelType, viaTemplate: result.viaTemplate };
+  }
+
+  /** Follow-ups are not answers to the customer: where the business asks consent first, only a granted one lets them go. */
+  async function consented(tx: Queryable, tenantId: string, contactId: string): Promise<boolean> {
+    const settings = await ports.contacts.consentSettings(tenantId);
+    return !settings.required || (await ports.contacts.consentStatus(tx, tenantId, contactId, settings.purposes)) === 'granted';
   }
 
   async function languageOf(tx: Queryable, tenantId: string, contactLang: string | null, conversationId: string | null | undefined, locale: string): Promise<Lang> {
