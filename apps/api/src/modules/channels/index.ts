@@ -70,10 +70,14 @@ export function createChannels(deps: ChannelDeps) {
     /** Starts the workers; call after migrations. */
     async startWorkers(): Promise<void> {
       await dispatcher.start();
+      const upSince = performance.now();
       const settleInDoubt = async () => {
         const repo = channelsRepository(deps.db);
-        // In doubt → queued again; and any line whose job died with its process gets a new one.
-        const lines = [...await repo.requeueInDoubt(deps.sendInDoubtMs), ...await repo.stalledLines(deps.sendInDoubtMs)];
+        // In doubt → queued again; and any line whose job died with its process gets a new one. Right after a
+        // restart, receipts the provider held while we were down are still on their way: a send waits for
+        // them a whole window from when this process came up, not only from when it was claimed.
+        const doubts = performance.now() - upSince >= deps.sendInDoubtMs ? await repo.requeueInDoubt(deps.sendInDoubtMs) : [];
+        const lines = [...doubts, ...await repo.stalledLines(deps.sendInDoubtMs)];
         for (const job of lines) await deps.jobs.send(SEND_JOB, job, { singletonKey: sendKey(job) });
       };
       doubtSweep = setInterval(() => void settleInDoubt().catch(deps.onError), Math.max(1000, deps.sendInDoubtMs / 4));
