@@ -59,3 +59,8 @@ export async function rowsByTenant(app: TestApp, table: string): Promise<Record<
     `SELECT tenant_id::text AS tenant, count(*)::int AS n FROM "${table}" GROUP BY 1`);
   return Object.fromEntries(rows.map((r) => [r.tenant ?? 'none', r.n]));
 }
+
+/** The two tenants every row-level security suite compares: Kumon (BRL) and Speedy Van (GBP), each with rows in most tables. */
+export async function twoPopulatedTenants(app: TestApp): Promise<[SeededTenant, SeededTenant]> {
+  return [await populatedTenant(app, 'kumon-vila-a', 'BRL'), await populatedTenant(app, 'speedy-van', 'GBP')];
+}

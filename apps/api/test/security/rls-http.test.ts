@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, targets, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
-import { NOW, populatedTenant, type SeededTenant } from './rls-fixtures';
+import { NOW, twoPopulatedTenants, type SeededTenant } from './rls-fixtures';
 
 interface Probe { table: string; role: string; tenant: string | null; row_tenant: string }
 
@@ -25,8 +25,7 @@ describe.each(targets())("tenant requests under row-level security on $name", (t
   let b: SeededTenant;
   beforeAll(async () => {
     app = await startTestApp({ target });
-    a = await populatedTenant(app, 'kumon-vila-a', 'BRL');
-    b = await populatedTenant(app, 'speedy-van', 'GBP');
+    [a, b] = await twoPopulatedTenants(app);
     await installProbe(app, ['bookings', 'resources', 'messages', 'contacts']);
   });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, targets, type TestApp } from '../harness/app';
 import { sqlState } from '../../src/platform/db/database';
 import { withoutTenant, withTenant } from '../../src/platform/db/tenant-scope';
-import { populatedTenant, rowsByTenant, tenantTables, type SeededTenant } from './rls-fixtures';
+import { twoPopulatedTenants, rowsByTenant, tenantTables, type SeededTenant } from './rls-fixtures';
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (err: unknown) => sqlState(err));
 
@@ -12,8 +12,7 @@ describe.each(targets())('row-level security on $name', (target) => {
   let b: SeededTenant;
   beforeAll(async () => {
     app = await startTestApp({ target });
-    a = await populatedTenant(app, 'kumon-vila-a', 'BRL');
-    b = await populatedTenant(app, 'speedy-van', 'GBP');
+    [a, b] = await twoPopulatedTenants(app);
   });
 
   it('gives every table with a tenant_id column (and tenants itself) a policy on frontdesk.tenant_id', async () => {

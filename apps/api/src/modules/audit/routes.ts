@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ZodApp } from '../../platform/http/server';
 import { actorOf, requireTenant } from '../../platform/auth/bearer';
+import { tenantOf } from '../../platform/auth/permissions';
 import { redact, type AuditEntry } from './domain/entry';
 import { parseJson, snapshot, subjectRoute } from './snapshots';
 import type { AuditService } from './service';
@@ -37,7 +38,7 @@ export function auditChanges(app: ZodApp, audit: AuditService, clock: { now(): n
       ? (request.method === 'DELETE' ? undefined : await snapshot(app, request, change.subject).catch(() => undefined))
       : parseJson(payload);
     const entry: AuditEntry = {
-      tenantId: principal.kind === 'tenant' || principal.kind === 'staff' ? principal.tenantId : null,
+      tenantId: tenantOf(principal) ?? null,
       at: new Date(clock.now()).toISOString(),
       actor: actorOf(principal),
       action: `${request.method} ${request.routeOptions.url}`,

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors';
-import type { Principal } from './permissions';
+import { tenantOf, type Principal } from './permissions';
 
 export type { Principal } from './permissions';
 
@@ -12,8 +12,8 @@ declare module 'fastify' {
 
 /** The tenant a request acts in: a tenant API key's, or the staff member's active tenant. */
 export function requireTenant(request: FastifyRequest): string {
-  const p = request.principal;
-  if (p?.kind === 'tenant' || p?.kind === 'staff') return p.tenantId;
+  const tenantId = tenantOf(request.principal);
+  if (tenantId) return tenantId;
   throw new AppError('FORBIDDEN', 'Use a tenant API key or a staff session for this route');
 }
 

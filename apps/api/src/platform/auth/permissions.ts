@@ -57,6 +57,9 @@ export type Principal =
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
 
+/** The tenant a principal acts in: a tenant key's, or a staff member's open tenant; none for the platform or a person with none open. */
+export const tenantOf = (p: Principal | undefined): string | undefined => (p?.kind === 'tenant' || p?.kind === 'staff' ? p.tenantId : undefined);
+
 export function permits(principal: Principal, permission: Permission): boolean {
   switch (principal.kind) {
     case 'admin': case 'user': return false;
@@ -72,7 +75,7 @@ export function authorize(principal: Principal | undefined, rule: RouteRule | un
   if (rule === undefined) return 'forbidden';
   if (rule === 'signed-in') return 'allow';
   if (rule === 'platform') return principal.kind === 'admin' ? 'allow' : 'forbidden';
-  if (rule === 'member') return principal.kind === 'tenant' || principal.kind === 'staff' ? 'allow' : 'forbidden';
+  if (rule === 'member') return tenantOf(principal) ? 'allow' : 'forbidden';
   return permits(principal, rule) ? 'allow' : 'forbidden';
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import { AppError } from '../../shared/errors';
+import { tenantOf } from '../auth/permissions';
 
 export interface RateLimitSettings {
   /** Requests per minute; 0 turns that limit off. */
@@ -25,9 +26,9 @@ function credential(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
-const tenantOf = (request: FastifyRequest) => {
-  const p = request.principal;
-  return p?.kind === 'tenant' || p?.kind === 'staff' ? `tenant:${p.tenantId}` : undefined;
+const tenantKeyOf = (request: FastifyRequest) => {
+  const tenantId = tenantOf(request.principal);
+  return tenantId ? `tenant:${tenantId}` : undefined;
 };
 
 /** Public routes by address: provider webhooks (bursts), sign-in and password reset, the chat API and calendar feeds. */
@@ -59,7 +60,7 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
   });
   const limits: Limit[] = [
     { name: 'this credential', max: settings.perKey, key: credential },
-    { name: 'this tenant', max: settings.perTenant, key: tenantOf },
+    { name: 'this tenant', max: settings.perTenant, key: tenantKeyOf },
     { name: 'this address', max: settings.perIp, key: byAddress('public') },
     { name: 'sign-in from this address', max: settings.signInPerIp, key: byAddress('sign-in') },
     { name: 'webhooks from this address', max: settings.webhooksPerIp, key: byAddress('webhooks') },

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '../auth/bearer';
+import { tenantOf } from '../auth/permissions';
 import { withTenant } from '../db/tenant-scope';
 
 // Person-level routes (sign-in, the session's list of memberships, switching tenant) read across
@@ -8,9 +9,7 @@ const PERSON_LEVEL = /^\/v1\/auth\//;
 
 /** The tenant whose rows a request may touch, if it acts for exactly one. */
 export function requestTenant(request: FastifyRequest): string | undefined {
-  const p = request.principal;
-  if (p?.kind !== 'tenant' && p?.kind !== 'staff') return undefined;
-  return PERSON_LEVEL.test(request.routeOptions.url ?? '') ? undefined : p.tenantId;
+  return PERSON_LEVEL.test(request.routeOptions.url ?? '') ? undefined : tenantOf(request.principal);
 }
 
 /**
