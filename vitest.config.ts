@@ -13,10 +13,15 @@ export default defineConfig(async () => ({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['apps/api/src/**/*.test.ts', 'packages/contracts/src/**/*.test.ts'] },
+        test: { name: 'unit', include: ['apps/api/src/**/*.test.ts', 'packages/contracts/src/**/*.test.ts', 'apps/dashboard/src/**/*.test.ts'] },
       },
       {
         test: { name: 'integration', include: ['apps/api/test/**/*.test.ts'], ...integration },
+      },
+      {
+        // The staff dashboard in Chromium against the real app; its production build is made once first.
+        test: { name: 'dashboard', include: ['apps/dashboard/test/**/*.test.ts'], ...integration,
+          globalSetup: [...integration.globalSetup, 'apps/dashboard/test/build.ts'] },
       },
       ...((await externalServer()) ? [{
         test: {

@@ -54,6 +54,18 @@ program.command('seed').description('load a blueprint tenant')
     });
   });
 
+const keys = program.command('keys').description('encryption keys');
+keys.command('rotate').description('re-encrypt personal fields and reseal stored secrets under FRONTDESK_SECRET_KEY '
+    + '(start with the old key in FRONTDESK_PREVIOUS_SECRET_KEYS; afterwards it can be removed)')
+  .action(async () => {
+    await withApp(async (parts) => {
+      await parts.checkSecretKey();
+      const { fields, secrets } = await parts.rotateKeys();
+      const report = Object.entries({ ...fields, ...secrets }).map(([what, n]) => `${what}: ${n}`);
+      out(report.length ? `Moved to the current key: ${report.join(', ')}` : 'Everything was already under the current key.');
+    });
+  });
+
 const tenant = program.command('tenant').description('manage tenants');
 tenant.command('create').description('create a tenant and its first API key')
   .requiredOption('--name <name>').requiredOption('--slug <slug>')

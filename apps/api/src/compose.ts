@@ -15,11 +15,22 @@ import { createHttpServer, type ZodApp } from './platform/http/server';
 import { scopeRequestsToTenants } from './platform/http/tenant-scope';
 import { closeEventStreams } from './platform/http/sse';
 import { registerBackpressure } from './platform/http/backpressure';
+import { serveDashboard } from './platform/http/dashboard';
 import { guardedFetch } from './platform/net/guarded-fetch';
 import { systemResolve } from './platform/net/destination';
 import { createJobQueue, type JobQueue } from './platform/jobs/queue';
 import { secretBox } from './platform/crypto/secrets';
 import { checkSecretKey } from './platform/crypto/key-check';
+import { fieldKey, installFieldKeys } from './platform/crypto/fields';
+import { encryptToCurrentKey, resealSecrets, type EncryptedTable, type SealedColumn } from './platform/crypto/field-rotation';
+import { encryptedContacts } from './modules/contacts/repository';
+import { encryptedBookings } from './modules/scheduling/repository/bookings';
+import { encryptedMessages, encryptedStates } from './modules/conversations/repository';
+import { encryptedIdentities, encryptedInbound, encryptedOutbox } from './modules/channels/repository';
+import { encryptedDeliveries } from './modules/webhooks/repository';
+import { encryptedAnswers } from './modules/scheduling/repository/idempotency';
+import { encryptedAuditValues } from './modules/audit/repository';
+import { encryptedEvents } from './platform/events/sealed-data';
 import { createChannels, type Channels } from './modules/channels';
 import { createWebhooks, type Resolve } from './modules/webhooks';
 import { createEventBus, type EventBus } from './platform/events/bus';
@@ -28,11 +39,23 @@ import { createAudit, type Audit } from './modules/audit';
 import { createSequences, type Sequences } from './modules/sequences';
 import { createRetention, type Retention } from './modules/retention';
 import { createCompliance, type Compliance } from './modules/compliance';
+import { createLive } from './modules/live';
+import { createAnalytics } from './modules/analytics';
+import { createBookingPage } from './modules/booking-page';
 import { AppError } from './shared/errors';
 
 export const VERSION = '0.1.0';
 /** A customer message still unread this long after it arrived lost its request (a crash): read it now. */
 const STRANDED_AFTER_MS = 30_000;
+/** Every table with personal fields encrypted at rest, and every column of sealed secrets. */
+const ENCRYPTED_TABLES: EncryptedTable[] = [
+  encryptedContacts, encryptedBookings, encryptedMessages, encryptedStates, encryptedIdentities, encryptedOutbox, encryptedInbound,
+  encryptedDeliveries, encryptedAnswers, encryptedAuditValues, encryptedEvents,
+];
+const SEALED_COLUMNS: SealedColumn[] = [
+  { table: 'channels', column: 'secrets' }, { table: 'webhook_endpoints', column: 'secret' }, { table: 'llm_settings', column: 'api_key' },
+  { table: 'users', column: 'totp_secret' }, { table: 'secret_key_check', column: 'sealed' },
+];
 
 export interface AppParts {
   app: ZodApp;
@@ -63,6 +86,10 @@ export interface AppParts {
   startWorkers(): Promise<void>;
   /** Refuses a FRONTDESK_SECRET_KEY other than the one that sealed this database's secrets (startWorkers checks it too). */
   checkSecretKey(): Promise<void>;
+  /** Encrypts personal fields stored in clear or under a previous key (a no-op once a table is done with this key). */
+  encryptPersonalFields(): Promise<Record<string, number>>;
+  /** Moves every encrypted field and sealed secret to the current key, so previous keys can be retired. */
+  rotateKeys(): Promise<{ fields: Record<string, number>; secrets: Record<string, number> }>;
   close(): Promise<void>;
 }
 
@@ -89,15 +116,17 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   const accounts = accountsService(db);
   const scheduling = createScheduling(db, accounts, clock);
   const box = secretBox({ current: keyEntry(secretKey), previous: config.previousSecretKeys.map(keyEntry) });
+  installFieldKeys({ current: fieldKey(secretKey), previous: config.previousSecretKeys.map(fieldKey) });
   const baseUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   // Requests to URLs a tenant configured (LLM endpoint, provider API base URLs) stay off private networks.
   const outbound = (inner: typeof fetch) => guardedFetch(inner, { allowPrivate: config.outboundAllowPrivate, resolve: resolve ?? systemResolve });
   const staff = createStaff({ db, box, clock, mailer: createMailer(config.mail.smtpUrl, config.mail.from), publicBase: baseUrl,
     onMailError: (err) => app.log.warn({ err }, 'platform mail not sent') });
+  const authenticate = createAuthenticator(adminKey, { verifyTenantKey: (key) => accounts.verifyTenantKey(key), verifySession: staff.verifySession });
   const app = await createHttpServer({
     logLevel: config.logLevel,
     version: VERSION,
-    authenticate: createAuthenticator(adminKey, { verifyTenantKey: (key) => accounts.verifyTenantKey(key), verifySession: staff.verifySession }),
+    authenticate,
     ...(logStream ? { logStream } : {}),
     bodyLimitBytes: config.bodyLimitBytes,
     rateLimits: { ...config.rateLimits, redisUrl: config.redisUrl },
@@ -114,6 +143,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     if (pending !== 0) throw new AppError('NOT_READY', pending < 0 ? 'The database is unreachable' : `${pending} migrations pending`);
     return { status: 'ready' };
   });
+  await serveDashboard(app); // the staff dashboard at /app/ (apps/dashboard, built by `npm start` and `npm test`)
   const contacts = contactsService(db);
   const jobs = createJobQueue(databaseUrl, (err) => app.log.warn({ err }, 'job queue error'));
   const events = createEventBus({ db, jobs, databaseUrl, onError: (err) => app.log.warn({ err }, 'event relay failed') });
@@ -134,6 +164,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   scheduling.routes(app, baseUrl);
   conversations.routes(app);
   contactRoutes(app, contacts);
+  createBookingPage({ db, tenants: accounts, scheduling, contacts, box, clock, baseUrl, limits: config.bookingPageLimits }).routes(app);
   channels.routes(app);
   registerBackpressure(app, {
     depths: channels.queueDepths, thresholds: config.backpressure, clock,
@@ -155,6 +186,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
       .map((r) => ({ id: r.id, active: r.active, timeZone: r.schedule.timeZone, weekly: r.schedule.weekly, overrides: r.schedule.overrides })),
     bookingCustomer: (tenantId, id) => scheduling.bookings.get(tenantId, id).then((b) => b.customer, () => undefined),
     searchContacts: (tenantId, text) => contacts.search(tenantId, text, 20),
+    contactNames: (tenantId, ids) => contacts.names(tenantId, ids),
   });
   events.subscribe(leads.subscription.consumer, leads.subscription.types, leads.subscription.handler);
   leads.routes(app);
@@ -169,6 +201,14 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   retention.routes(app);
   const compliance = createCompliance(db, clock, events, () => audit.service.flushed());
   compliance.routes(app);
+  const live = createLive({ db, databaseUrl, authenticate, onError: (err) => app.log.warn({ err }, 'live stream: reading events failed') });
+  live.routes(app);
+  createAnalytics(db, {
+    clock, tenant: (tenantId) => accounts.tenant(tenantId),
+    bookings: (tenantId, from, to) => scheduling.bookings.list(tenantId, { from, to, limit: 500 }),
+    services: (tenantId) => scheduling.catalogue.services(tenantId),
+    resources: async (tenantId, ids) => (ids.length ? scheduling.catalogue.resources(tenantId, ids) : []),
+  }).routes(app);
 
   const sweeper = setInterval(() => {
     accounts.listTenants()
@@ -185,6 +225,8 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   return {
     app, db, accounts, staff, scheduling, conversations, channels, jobs, events, tickets, notifications, audit, leads, sequences, contacts, retention, compliance,
     checkSecretKey: () => checkSecretKey(db, box),
+    encryptPersonalFields: () => encryptToCurrentKey(db, ENCRYPTED_TABLES),
+    rotateKeys: async () => ({ fields: await encryptToCurrentKey(db, ENCRYPTED_TABLES, { force: true }), secrets: await resealSecrets(db, box, SEALED_COLUMNS) }),
     async startWorkers() {
       await checkSecretKey(db, box);
       await jobs.start();
@@ -224,6 +266,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
         await events.stop();
         await jobs.stop();
         await listener.close();
+        await live.close();
         await db.close();
       })();
       return closing;

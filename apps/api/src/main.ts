@@ -28,6 +28,8 @@ export async function startFrontdesk(config: Config = loadConfig()): Promise<Run
     // FRONTDESK_WORKERS=false: this process serves HTTP only; worker processes on the same database do the jobs.
     if (config.workers) await parts.startWorkers();
     else await parts.checkSecretKey();
+    const encrypted = Object.entries(await parts.encryptPersonalFields()).filter(([, n]) => n > 0);
+    if (encrypted.length) bootLog.info(`Encrypted personal fields: ${encrypted.map(([t, n]) => `${t} ${n}`).join(', ')}`);
     const seeded = config.seedBlueprints ? await seedAll(parts) : [];
     await parts.app.listen({ port: config.port, host: config.host });
     const address = parts.app.server.address();

@@ -3,7 +3,7 @@ import { Id, Instant, Money, PageQuery, TimeZone } from './common';
 
 export const BookingStatus = z.enum(['pending', 'confirmed', 'cancelled', 'completed', 'no_show']);
 export const SourceChannel = z.enum([
-  'api', 'web', 'dashboard', 'whatsapp', 'instagram', 'messenger', 'telegram', 'sms', 'email', 'phone', 'walk_in',
+  'api', 'web', 'booking_page', 'dashboard', 'whatsapp', 'instagram', 'messenger', 'telegram', 'sms', 'email', 'phone', 'walk_in',
 ]);
 export const Customer = z.object({
   name: z.string().trim().min(1).max(200),
@@ -63,6 +63,8 @@ export const BookingUpdate = z.object({
 export const Reschedule = z.object({
   start: Instant,
   resourceIds: z.array(Id).min(1).max(20).optional(),
+  durationMinutes: z.number().int().min(5).max(24 * 60).optional()
+    .describe("a new length (resizing in the calendar); default the service's — a group session keeps it"),
   overridePolicy: z.boolean().default(false),
 });
 export const Cancel = z.object({
@@ -102,6 +104,8 @@ export const Hold = z.object({
   expiresAt: z.string(),
 });
 export type Hold = z.infer<typeof Hold>;
+export const HoldListQuery = z.object({ from: Instant, to: Instant, resourceId: Id.optional() });
+export const HoldList = z.object({ items: z.array(Hold) });
 
 export const AvailabilityQuery = z.object({
   serviceId: Id,

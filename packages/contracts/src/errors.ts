@@ -38,6 +38,7 @@ export const errorCodes = {
   SCHED_HOLD_MISMATCH: { status: 409, title: 'The hold is for another service or time' },
   SCHED_BOOKING_NOT_ACTIVE: { status: 409, title: 'The booking is cancelled or finished' },
   SCHED_CANCELLATION_WINDOW: { status: 409, title: 'Too late to change this booking under the policy' },
+  BOOKING_CHANGE_TOO_LATE: { status: 409, title: 'Too late to change this booking online under the business\'s policy' },
   SCHED_RECURRENCE_CONFLICTS: { status: 409, title: 'Some occurrences cannot be booked' },
   SCHED_RESOURCE_IN_USE: { status: 409, title: 'The resource is still used by services' },
   SCHED_WRONG_CURRENCY: { status: 400, title: "The price is not in the tenant's currency" },

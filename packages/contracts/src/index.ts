@@ -17,3 +17,5 @@ export * from './sequences';
 export * from './privacy';
 export * from './compliance';
 export * from './staff';
+export * from './booking-page';
+export * from './dashboard';

@@ -79,6 +79,18 @@ export const Lead = z.object({
 });
 export type Lead = z.infer<typeof Lead>;
 
+/**
+ * The lead's response clock, for lists: the earliest timer nobody has answered yet (running, or
+ * past due and recorded as breached by the sweep); null when nobody is waiting for an answer.
+ */
+export const LeadClock = z.object({
+  kind: z.enum(['first_response', 'next_response']), startedAt: z.iso.datetime(), dueAt: z.iso.datetime(),
+  breached: z.boolean().describe('the sweep has recorded this timer as breached'),
+});
+/** A lead as lists show it: with its contact's name and its response clock. */
+export const LeadSummary = Lead.extend({ contactName: z.string().nullable(), clock: LeadClock.nullable() });
+export type LeadSummary = z.infer<typeof LeadSummary>;
+
 export const LeadNote = z.object({ id: Id, text: z.string(), createdAt: z.iso.datetime() });
 export const LeadDetail = Lead.extend({
   score: LeadScore.nullable(),
@@ -102,6 +114,7 @@ export const LeadQuery = z.object({
   stage: LeadStage.optional(),
   temperature: Temperature.optional(),
   owner: Id.optional(),
+  contact: Id.optional().describe("the contact's lead (a contact has at most one)"),
   source: z.string().max(50).optional().describe('the channel of the first conversation (web, whatsapp, …)'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -31,7 +31,7 @@ export const ConsentRecord = z.object({
   text: z.string().describe('the exact text the contact was shown'),
   lang: z.string().nullable(),
   words: z.string().nullable().describe("the contact's own answer, when written"),
-  recordedBy: z.enum(['assistant', 'staff']),
+  recordedBy: z.enum(['assistant', 'staff', 'customer']).describe('customer: ticked on the public booking page'),
   at: z.iso.datetime(),
 });
 export type ConsentRecord = z.infer<typeof ConsentRecord>;

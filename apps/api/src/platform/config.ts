@@ -25,6 +25,7 @@ const schema = z.object({
   FRONTDESK_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   FRONTDESK_CHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   FRONTDESK_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  FRONTDESK_BOOKING_PAGE_CHANGES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   FRONTDESK_BURST_WINDOW_MS: z.coerce.number().int().min(0).max(30_000).default(1200),
   FRONTDESK_SEND_IN_DOUBT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
   FRONTDESK_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(8000),
@@ -70,6 +71,8 @@ export interface Config {
   dbPoolMax: number;
   /** Public web chat: new conversations per minute per IP, messages per minute per conversation. */
   chatLimits: { startsPerMinute: number; messagesPerMinute: number };
+  /** Public booking page: bookings, cancellations and moves per minute per IP. */
+  bookingPageLimits: { changesPerMinute: number };
   /** Customer messages this close together are read as one ("oi" / "quero marcar" / "amanhã 15h"). */
   burstWindowMs: number;
   /** A send interrupted by a crash and not settled by a provider receipt within this long is sent again. */
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.FRONTDESK_WORKERS === 'true',
     dbPoolMax: e.FRONTDESK_DB_POOL_MAX,
     chatLimits: { startsPerMinute: e.FRONTDESK_CHAT_STARTS_PER_MINUTE, messagesPerMinute: e.FRONTDESK_CHAT_MESSAGES_PER_MINUTE },
+    bookingPageLimits: { changesPerMinute: e.FRONTDESK_BOOKING_PAGE_CHANGES_PER_MINUTE },
     burstWindowMs: e.FRONTDESK_BURST_WINDOW_MS,
     sendInDoubtMs: e.FRONTDESK_SEND_IN_DOUBT_MS,
     llm: {

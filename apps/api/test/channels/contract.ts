@@ -1,6 +1,7 @@
 import { CONSENT_THANKS } from '../harness/consent';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { storedHandles } from '../harness/readable';
 
 /** A provider's wire format as a test needs it: a fake API, signed webhooks, what was sent. */
 export interface ProviderHarness {
@@ -94,8 +95,8 @@ export function channelContract(h: ProviderHarness): void {
       fake.failNext('rate_limit', 1);
       const other = `${h.handle}7`;
       await post(h.inbound({ webhookUrl: channel.webhookUrl, from: other, text: 'hi', id: 'msg-2', at }));
-      await until(async () => (await app.db.query(`SELECT 1 FROM outbox WHERE handle=$1 AND status='sent'`, [other])).length === 1, 'the retried send');
-      const [row] = await app.db.query<{ attempts: number }>(`SELECT attempts FROM outbox WHERE handle=$1`, [other]);
+      await until(async () => (await app.db.query(`SELECT 1 FROM outbox WHERE handle = ANY($1::text[]) AND status='sent'`, [storedHandles(other)])).length === 1, 'the retried send');
+      const [row] = await app.db.query<{ attempts: number }>(`SELECT attempts FROM outbox WHERE handle = ANY($1::text[])`, [storedHandles(other)]);
       expect(row!.attempts).toBe(2);
     });
 
@@ -103,8 +104,8 @@ export function channelContract(h: ProviderHarness): void {
       fake.failNext('undeliverable', 1);
       const dead = `${h.handle}8`;
       await post(h.inbound({ webhookUrl: channel.webhookUrl, from: dead, text: 'hi', id: 'msg-3', at }));
-      await until(async () => (await app.db.query(`SELECT 1 FROM outbox WHERE handle=$1 AND status='failed'`, [dead])).length === 1, 'the failed send');
-      const [identity] = await app.db.query<{ status: string }>(`SELECT status FROM channel_identities WHERE handle=$1`, [dead]);
+      await until(async () => (await app.db.query(`SELECT 1 FROM outbox WHERE handle = ANY($1::text[]) AND status='failed'`, [storedHandles(dead)])).length === 1, 'the failed send');
+      const [identity] = await app.db.query<{ status: string }>(`SELECT status FROM channel_identities WHERE handle = ANY($1::text[])`, [storedHandles(dead)]);
       expect(['undeliverable', 'blocked']).toContain(identity!.status);
     });
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { afterConsent } from '../harness/consent';
 import { parsedMailCall, startFakeSmtp, type FakeSmtp } from '../harness/fakes/smtp';
+import { readable, storedHandles } from '../harness/readable';
 
 const SECRET = 'flexoraa-inbound-secret';
 const FROM = 'sales@flexoraa.example';
@@ -61,13 +62,13 @@ describe('Flexoraa over email', () => {
     expect(reply).toMatchObject({ from: FROM, subject: 'Re: Discovery call', inReplyTo: '<CAPriyaYes@mail.acme-sales.in>' });
     expect(reply!.text).toMatch(/What's your name\?/);
 
-    const [contact] = await app.db.query<{ email: string; name: string; phone: string | null }>(
-      `SELECT c.email, c.name, c.phone FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.channel_id = $1 AND i.handle = $2`,
-      [channel.id, LEAD]);
+    const [contact] = readable(await app.db.query<{ email: string; name: string; phone: string | null }>(
+      `SELECT c.email, c.name, c.phone FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.channel_id = $1 AND i.handle = ANY($2::text[])`,
+      [channel.id, storedHandles(LEAD)]));
     expect(contact).toEqual({ email: LEAD, name: 'Priya Sharma', phone: null });
     // The mail can arrive before the send is recorded: wait for the record, not the mail.
     const recorded = async () => (await app.db.query<{ status: string; provider_message_id: string }>(
-      `SELECT status, provider_message_id FROM outbox WHERE channel_id = $1 AND handle = $2 ORDER BY seq`, [channel.id, LEAD]));
+      `SELECT status, provider_message_id FROM outbox WHERE channel_id = $1 AND handle = ANY($2::text[]) ORDER BY seq`, [channel.id, storedHandles(LEAD)]));
     for (let i = 0; i < 100 && (await recorded()).some((r) => r.status === 'queued'); i++) await new Promise((r) => setTimeout(r, 50));
     expect(await recorded()).toEqual(mailsTo(LEAD).map((m) => ({ status: 'sent', provider_message_id: m.messageId })));
   });
@@ -85,8 +86,8 @@ describe('Flexoraa over email', () => {
     expect(next.text).toMatch(/What would you like Flexoraa to help you with\?/);
     expect(next).toMatchObject({ subject: 'Re: Discovery call', inReplyTo: '<CAPriya2@mail.acme-sales.in>',
       references: [...thread.split(' '), '<CAPriya2@mail.acme-sales.in>'] });
-    const [said] = await app.db.query<{ text: string }>(
-      `SELECT text FROM messages WHERE provider_message_id = '<CAPriya2@mail.acme-sales.in>'`);
+    const [said] = readable(await app.db.query<{ text: string }>(
+      `SELECT text FROM messages WHERE provider_message_id = '<CAPriya2@mail.acme-sales.in>'`));
     expect(said!.text).toBe('Priya Sharma');
   });
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { evolutionEnvelope, evolutionReceipt, evolutionText, startFakeEvolution } from '../harness/fakes/evolution';
 import image from '../fixtures/evolution-api/webhook-messages-upsert-image-base64.json';
+import { readable, storedHandles } from '../harness/readable';
+import { openEvent } from '../../src/modules/channels/repository';
 
 const INSTANCE = 'kumon-vila-a';
 const API_KEY = 'delivery-evolution-apikey';
@@ -25,7 +27,7 @@ afterAll(() => fake?.close());
 const post = (body: unknown) => app.app.inject({ method: 'POST', url: `/v1/webhooks/${channelId}`, payload: JSON.stringify(body),
   headers: { 'content-type': 'application/json', 'x-frontdesk-secret': SECRET } });
 const outboxOf = (handle: string) => app.db.query<{ status: string; provider_message_id: string | null }>(
-  `SELECT status, provider_message_id FROM outbox WHERE handle=$1 ORDER BY created_at`, [handle]);
+  `SELECT status, provider_message_id FROM outbox WHERE handle = ANY($1::text[]) ORDER BY created_at`, [storedHandles(handle)]);
 const unprocessed = async () => (await app.db.query(`SELECT 1 FROM inbound_events WHERE channel_id=$1 AND processed_at IS NULL`, [channelId])).length;
 const until = async (ok: () => Promise<boolean>) => {
   for (let i = 0; i < 200 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
@@ -67,10 +69,10 @@ describe('Evolution API sends and receipts', () => {
     body.instance = INSTANCE;
     expect((await post(body)).statusCode).toBe(200);
     await until(async () => (await unprocessed()) === 0);
-    const [event] = await app.db.query<{ payload: unknown }>(`SELECT payload FROM inbound_events WHERE provider_event_id='3EB0EVIMG0001'`);
-    expect(event!.payload).toMatchObject({ kind: 'message', content: { type: 'media', mediaType: 'image', ref: '3EB0EVIMG0001' } });
-    expect(JSON.stringify(event!.payload)).not.toContain(image.data.message.base64);
-    const [message] = await app.db.query<{ text: string }>(`SELECT text FROM messages WHERE provider_message_id='3EB0EVIMG0001'`);
+    const [event] = await app.db.query<{ payload: Parameters<typeof openEvent>[0] }>(`SELECT payload FROM inbound_events WHERE provider_event_id='3EB0EVIMG0001'`);
+    expect(openEvent(event!.payload)).toMatchObject({ kind: 'message', content: { type: 'media', mediaType: 'image', ref: '3EB0EVIMG0001' } });
+    expect(JSON.stringify(openEvent(event!.payload))).not.toContain(image.data.message.base64);
+    const [message] = readable(await app.db.query<{ text: string }>(`SELECT text FROM messages WHERE provider_message_id='3EB0EVIMG0001'`));
     expect(message!.text).toBe('[image]');
   });
 });

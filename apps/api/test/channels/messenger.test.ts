@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { messagingWebhook, signedWebhook, startFakeMetaMessaging, textItem } from '../harness/fakes/meta-messaging';
+import { storedHandles } from '../harness/readable';
 
 const ACCESS_TOKEN = 'EAAB-page-token';
 const APP_SECRET = 'speedy-app-secret';
@@ -57,12 +58,12 @@ describe('a Messenger channel', () => {
       ({ content_type: 'text', title: `Sat 28 Nov, ${time}`, payload: `slot-${i + 1}` })));
 
     // Meta echoes our own send back to the page's webhook: stored, never answered.
-    await until(async () => (await app.db.query(`SELECT 1 FROM outbox WHERE handle=$1 AND status='sent'`, [PSID])).length === 1, 'the send recorded');
-    const [sent] = await app.db.query<{ provider_message_id: string }>(`SELECT provider_message_id FROM outbox WHERE handle=$1`, [PSID]);
+    await until(async () => (await app.db.query(`SELECT 1 FROM outbox WHERE handle = ANY($1::text[]) AND status='sent'`, [storedHandles(PSID)])).length === 1, 'the send recorded');
+    const [sent] = await app.db.query<{ provider_message_id: string }>(`SELECT provider_message_id FROM outbox WHERE handle = ANY($1::text[])`, [storedHandles(PSID)]);
     const echo = { sender: { id: PAGE_ID }, recipient: { id: PSID }, timestamp: now + 1000, message: { is_echo: true, mid: sent!.provider_message_id, text: offer.text } };
     const delivered = { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: now + 2000, delivery: { mids: [sent!.provider_message_id], watermark: now + 2000 } };
     expect((await deliver(messagingWebhook('page', PAGE_ID, [echo, delivered], now))).json()).toEqual({ received: 2, stored: 2 });
-    await until(async () => (await app.db.query(`SELECT 1 FROM outbox WHERE handle=$1 AND status='delivered'`, [PSID])).length === 1, 'the receipt');
+    await until(async () => (await app.db.query(`SELECT 1 FROM outbox WHERE handle = ANY($1::text[]) AND status='delivered'`, [storedHandles(PSID)])).length === 1, 'the receipt');
 
     const nine = offer.quick_replies![2]!;
     const tap = { ...textItem(PAGE_ID, PSID, nine.title, now + 30_000), message: { mid: 'm_in2', text: nine.title, quick_reply: { payload: nine.payload } } };
@@ -73,7 +74,7 @@ describe('a Messenger channel', () => {
 
     // The contact is known by the PSID alone: Meta gives no phone and no name without a profile call.
     const [contact] = await app.db.query<{ phone: string | null; name: string | null }>(
-      `SELECT c.phone, c.name FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.handle = $1`, [PSID]);
+      `SELECT c.phone, c.name FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.handle = ANY($1::text[])`, [storedHandles(PSID)]);
     expect(contact).toEqual({ phone: null, name: null });
   });
 });

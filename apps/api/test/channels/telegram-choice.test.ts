@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { startFakeTelegram, telegramText } from '../harness/fakes/telegram';
+import { readable } from '../harness/readable';
 
 const BOT_TOKEN = '987654321:choice-bot-token';
 const SECRET = 'choice-secret';
@@ -42,8 +43,8 @@ describe('Telegram inline keyboards', () => {
       message: { message_id: 500, date: Math.floor(now / 1000), chat: { id: CHAT, type: 'private' }, text: offer.text, reply_markup: offer.reply_markup } } };
     expect((await post(tap)).statusCode).toBe(200);
     await until(() => fake.sent.length === 2);
-    const [chosen] = await app.db.query<{ text: string; option_id: string }>(
-      `SELECT text, option_id FROM messages WHERE provider_message_id = 'callback:5710000000000000001'`);
+    const [chosen] = readable(await app.db.query<{ text: string; option_id: string }>(
+      `SELECT text, option_id FROM messages WHERE provider_message_id = 'callback:5710000000000000001'`));
     expect(chosen).toEqual({ text: buttons[1]!.text, option_id: 'slot-2' });
     expect(fake.sent[1]!.text).toContain(buttons[1]!.text); // the time it holds is the one tapped
   });

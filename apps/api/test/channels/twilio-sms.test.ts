@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { readNumberedMenu, signedTwilioWebhook, startFakeTwilio, twilioInbound, twilioStatus } from '../harness/fakes/twilio';
+import { readable, storedHandles } from '../harness/readable';
 
 const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 const AUTH_TOKEN = 'sms-auth-token-0123';
@@ -31,7 +32,7 @@ const post = (fields: Record<string, string>) => {
 const say = (from: string, body: string, sid?: string) => post(twilioInbound({ accountSid: ACCOUNT_SID, from, to: FROM, body, ...(sid ? { sid } : {}) }));
 const sentTo = (to: string) => fake.sent.filter((s) => s.form.To === to).map((s) => readNumberedMenu(s.form.Body ?? ''));
 const outboxOf = (handle: string) => app.db.query<{ id: string; status: string; provider_message_id: string | null; last_error: { code: string } | null }>(
-  `SELECT id, status, provider_message_id, last_error FROM outbox WHERE handle=$1 ORDER BY created_at`, [handle]);
+  `SELECT id, status, provider_message_id, last_error FROM outbox WHERE handle = ANY($1::text[]) ORDER BY created_at`, [storedHandles(handle)]);
 const until = async (ok: () => boolean | Promise<boolean>) => {
   for (let i = 0; i < 200 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
   expect(await ok()).toBe(true);
@@ -58,8 +59,8 @@ describe('a Twilio SMS channel', () => {
     // The callback URL carries our outbox id, so a receipt can settle a send a crash cut short.
     const [sent] = await outboxOf('+447911123001');
     expect(fake.sent.find((s) => s.form.To === '+447911123001')!.form).toMatchObject({ From: FROM, StatusCallback: `${channel.webhookUrl}?ref=${sent!.id}` });
-    const [contact] = await app.db.query<{ phone: string }>(
-      `SELECT c.phone FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.handle = $1`, ['+447911123001']);
+    const [contact] = readable(await app.db.query<{ phone: string }>(
+      `SELECT c.phone FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.handle = ANY($1::text[])`, [storedHandles('+447911123001')]));
     expect(contact!.phone).toBe('+447911123001');
   });
 

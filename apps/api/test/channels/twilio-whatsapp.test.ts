@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { signedTwilioWebhook, startFakeTwilio, twilioInbound, twilioStatus } from '../harness/fakes/twilio';
+import { readable, storedHandles } from '../harness/readable';
 
 const ACCOUNT_SID = `AC${'2'.repeat(32)}`;
 const AUTH_TOKEN = 'whatsapp-auth-token-0123';
@@ -29,7 +30,7 @@ const post = (fields: Record<string, string>) => {
 };
 const say = (from: string, body: string, profileName = 'Ana') => post(twilioInbound({ accountSid: ACCOUNT_SID, from, to: FROM, body, profileName }));
 const outboxOf = (handle: string) => app.db.query<{ status: string; provider_message_id: string | null; last_error: { code: string } | null }>(
-  `SELECT status, provider_message_id, last_error FROM outbox WHERE handle=$1 ORDER BY created_at`, [handle]);
+  `SELECT status, provider_message_id, last_error FROM outbox WHERE handle = ANY($1::text[]) ORDER BY created_at`, [storedHandles(handle)]);
 const until = async (ok: () => Promise<boolean>) => {
   for (let i = 0; i < 200 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
   expect(await ok()).toBe(true);
@@ -40,8 +41,8 @@ describe('a Twilio WhatsApp channel', () => {
     await say('whatsapp:+5511911110001', 'Oi, qual o endereço?', 'Ana Souza');
     await until(async () => (await outboxOf('whatsapp:+5511911110001'))[0]?.status === 'sent');
     expect(fake.sent.find((s) => s.form.To === 'whatsapp:+5511911110001')!.form.From).toBe(FROM);
-    const [contact] = await app.db.query<{ phone: string; name: string }>(
-      `SELECT c.phone, c.name FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.handle = $1`, ['whatsapp:+5511911110001']);
+    const [contact] = readable(await app.db.query<{ phone: string; name: string }>(
+      `SELECT c.phone, c.name FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.handle = ANY($1::text[])`, [storedHandles('whatsapp:+5511911110001')]));
     expect(contact).toEqual({ phone: '+5511911110001', name: 'Ana Souza' });
   });
 

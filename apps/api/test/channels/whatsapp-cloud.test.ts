@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { afterConsent, consentAsked } from '../harness/consent';
 import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
+import { readable, storedHandles } from '../harness/readable';
 
 const ACCESS_TOKEN = 'EAAG-test-access-token';
 const APP_SECRET = 'test-app-secret-123';
@@ -124,8 +125,8 @@ describe('a WhatsApp Cloud channel', () => {
     expect(sentTo(CUSTOMER)).toHaveLength(4);
 
     // The contact is the WhatsApp number, with the profile name.
-    const [contact] = await app.db.query<{ phone: string; name: string }>(
-      `SELECT c.phone, c.name FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.handle = $1`, [CUSTOMER]);
+    const [contact] = readable(await app.db.query<{ phone: string; name: string }>(
+      `SELECT c.phone, c.name FROM contacts c JOIN channel_identities i ON i.contact_id = c.id WHERE i.handle = ANY($1::text[])`, [storedHandles(CUSTOMER)]));
     expect(contact).toEqual({ phone: '+5511987654321', name: 'Maria Souza' });
   });
 });

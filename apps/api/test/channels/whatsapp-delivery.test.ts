@@ -5,6 +5,7 @@ import { MAX_EVENT_ATTEMPTS } from '../../src/modules/channels/dispatcher';
 import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
 import delivered from '../fixtures/whatsapp-cloud/webhook-status-delivered.json';
 import read from '../fixtures/whatsapp-cloud/webhook-status-read.json';
+import { storedHandles } from '../harness/readable';
 
 const ACCESS_TOKEN = 'EAAG-delivery-token';
 const APP_SECRET = 'delivery-app-secret';
@@ -34,7 +35,7 @@ const post = (target: TestApp, body: unknown) => {
     headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) } });
 };
 const outboxOf = (handle: string) => app.db.query<{ status: string; attempts: number; last_error: { code: string } | null; provider_message_id: string | null }>(
-  `SELECT status, attempts, last_error, provider_message_id FROM outbox WHERE handle=$1 ORDER BY created_at`, [handle]);
+  `SELECT status, attempts, last_error, provider_message_id FROM outbox WHERE handle = ANY($1::text[]) ORDER BY created_at`, [storedHandles(handle)]);
 const until = async (ok: () => Promise<boolean>) => {
   for (let i = 0; i < 200 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
   expect(await ok()).toBe(true);
@@ -64,12 +65,12 @@ describe('WhatsApp sends and delivery receipts', () => {
     await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110009', 'que horas vocês abrem?', now));
     await until(async () => (await outboxOf('5511911110009'))[0]?.status === 'sent');
     // The provider reports a message we have not recorded yet (its send is still being committed).
-    await app.db.query(`UPDATE outbox SET provider_message_id = NULL, status = 'queued' WHERE handle = $1`, ['5511911110009']);
+    await app.db.query(`UPDATE outbox SET provider_message_id = NULL, status = 'queued' WHERE handle = ANY($1::text[])`, [storedHandles('5511911110009')]);
     await post(app, statusFor(delivered, 'wamid.overtaking'));
     // Its first processing finds no such send and leaves it for the queue's retry.
     await until(async () => (await app.db.query<{ last_error: string | null }>(
       `SELECT last_error FROM inbound_events WHERE provider_event_id = 'wamid.overtaking:delivered' AND attempts > 0`)).length > 0);
-    await app.db.query(`UPDATE outbox SET provider_message_id = 'wamid.overtaking', status = 'sent' WHERE handle = $1`, ['5511911110009']);
+    await app.db.query(`UPDATE outbox SET provider_message_id = 'wamid.overtaking', status = 'sent' WHERE handle = ANY($1::text[])`, [storedHandles('5511911110009')]);
     await until(async () => (await outboxOf('5511911110009'))[0]?.status === 'delivered');
   });
 
@@ -89,7 +90,7 @@ describe('WhatsApp sends and delivery receipts', () => {
     const [row] = await outboxOf('5511911110003');
     expect(row!.last_error!.code).toBe('131047');
     const [message] = await app.db.query<{ delivery: { status: string; error: { code: string } } }>(
-      `SELECT m.delivery FROM messages m JOIN outbox o ON o.message_id = m.id WHERE o.handle=$1`, ['5511911110003']);
+      `SELECT m.delivery FROM messages m JOIN outbox o ON o.message_id = m.id WHERE o.handle = ANY($1::text[])`, [storedHandles('5511911110003')]);
     expect(message!.delivery).toMatchObject({ status: 'held', error: { code: '131047' } });
   });
 
@@ -97,7 +98,7 @@ describe('WhatsApp sends and delivery receipts', () => {
     fake.failNext(1, 400, 131026, 'Message undeliverable');
     await post(app, whatsappText(PHONE_NUMBER_ID, '5511911110004', 'oi', now));
     await until(async () => (await outboxOf('5511911110004'))[0]?.status === 'failed');
-    const [identity] = await app.db.query<{ status: string }>(`SELECT status FROM channel_identities WHERE handle=$1`, ['5511911110004']);
+    const [identity] = await app.db.query<{ status: string }>(`SELECT status FROM channel_identities WHERE handle = ANY($1::text[])`, [storedHandles('5511911110004')]);
     expect(identity!.status).toBe('undeliverable');
   });
 

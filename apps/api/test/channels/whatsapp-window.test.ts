@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
+import { storedHandles } from '../harness/readable';
 
 const ACCESS_TOKEN = 'EAAG-window-token';
 const APP_SECRET = 'window-app-secret';
@@ -24,7 +25,7 @@ beforeAll(async () => {
   await app.app.inject({ method: 'POST', url: `/v1/webhooks/${channelId}`, payload: raw,
     headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) } });
   await fake.until(() => fake.sent.length === 1);
-  conversationId = (await app.db.query<{ id: string }>(`SELECT conversation_id AS id FROM channel_identities WHERE handle=$1`, [CUSTOMER]))[0]!.id;
+  conversationId = (await app.db.query<{ id: string }>(`SELECT conversation_id AS id FROM channel_identities WHERE handle = ANY($1::text[])`, [storedHandles(CUSTOMER)]))[0]!.id;
 });
 afterAll(() => fake?.close());
 

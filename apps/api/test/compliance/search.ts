@@ -1,10 +1,15 @@
+import { decryptField } from '../../src/platform/crypto/fields';
 import type { Queryable } from '../../src/platform/db/database';
 
 /**
  * Every place in the database where one of these strings occurs (case-insensitive): each text,
- * character, JSON or array column of each table of each schema, cast to text.
+ * character, JSON or array column of each table of each schema, cast to text — encrypted personal
+ * fields opened as the application reads them, unless `decrypt` is false (what lies on disk).
  */
-export async function findAnywhere(db: Queryable, needles: string[]): Promise<{ where: string; needle: string; rows: number }[]> {
+// Encrypted values, alone in a column or inside JSON.
+const SEALED = /enc:v1:[0-9a-f]{8}:[A-Za-z0-9+/]+={0,2}/g;
+
+export async function findAnywhere(db: Queryable, needles: string[], opts: { decrypt?: boolean } = { decrypt: true }): Promise<{ where: string; needle: string; rows: number }[]> {
   const columns = await db.query<{ s: string; t: string; c: string }>(`
     SELECT c.table_schema AS s, c.table_name AS t, c.column_name AS c FROM information_schema.columns c
       JOIN information_schema.tables tb USING (table_schema, table_name)
@@ -13,10 +18,14 @@ export async function findAnywhere(db: Queryable, needles: string[]): Promise<{ 
      ORDER BY 1, 2, 3`);
   const found: { where: string; needle: string; rows: number }[] = [];
   for (const { s, t, c } of columns) {
+    // Encrypted personal fields are searched as the application reads them.
+    const encrypted = opts.decrypt ? (await db.query<{ v: string }>(`SELECT "${c}"::text AS v FROM "${s}"."${t}" WHERE "${c}"::text LIKE '%enc:v1:%'`))
+      .map((r) => (r.v.match(SEALED) ?? []).map((v) => decryptField(v)).join(' ').toLowerCase()) : [];
     for (const needle of needles) {
       const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${s}"."${t}" WHERE "${c}"::text ILIKE $1`,
         [`%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`]);
-      if (row!.n > 0) found.push({ where: `${s}.${t}.${c}`, needle, rows: row!.n });
+      const n = row!.n + encrypted.filter((v) => v.includes(needle.toLowerCase())).length;
+      if (n > 0) found.push({ where: `${s}.${t}.${c}`, needle, rows: n });
     }
   }
   return found;

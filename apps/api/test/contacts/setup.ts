@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../harness/app';
+import { encryptSame } from '../../src/platform/crypto/fields';
 
 /** A web chat on a blueprint tenant: its conversation, its contact, and a way to write in it. */
 export async function startChat(app: TestApp, slug: string) {
@@ -24,7 +25,7 @@ export async function addIdentity(app: TestApp, tenantId: string, contactId: str
     `INSERT INTO channels (tenant_id, type, name, config, secrets) VALUES ($1, 'telegram', 'Telegram', '{}', 'unused') RETURNING id`, [tenantId]);
   await app.db.query(
     `INSERT INTO channel_identities (tenant_id, channel_id, handle, contact_id, conversation_id) VALUES ($1,$2,$3,$4,$5)`,
-    [tenantId, channel!.id, handle, contactId, conversationId]);
+    [tenantId, channel!.id, encryptSame(handle), contactId, conversationId]); // as the channels module stores a handle
   return channel!.id;
 }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { readable } from '../harness/readable';
 
 let app: TestApp;
 let key: string;
@@ -26,8 +27,8 @@ async function startChat() {
   return { conversationId, send };
 }
 
-const inbound = (conversationId: string) => app.db.query<{ text: string; pending: boolean; understanding: unknown }>(
-  `SELECT text, pending, understanding FROM messages WHERE conversation_id=$1 AND direction='in' ORDER BY seq`, [conversationId]);
+const inbound = async (conversationId: string) => readable(await app.db.query<{ text: string; pending: boolean; understanding: unknown }>(
+  `SELECT text, pending, understanding FROM messages WHERE conversation_id=$1 AND direction='in' ORDER BY seq`, [conversationId]));
 
 describe('bursts of messages', () => {
   it('reads messages sent a moment apart as one turn, answered once after the last', async () => {
@@ -72,8 +73,8 @@ describe('bursts of messages', () => {
     expect(await app.conversations.service.sweepPending(30_000)).toBeGreaterThanOrEqual(1);
     const rows = await inbound(chat.conversationId);
     expect(rows.every((r) => !r.pending)).toBe(true);
-    const [answer] = await app.db.query<{ text: string }>(
-      `SELECT text FROM messages WHERE conversation_id=$1 AND author='assistant' ORDER BY seq DESC LIMIT 1`, [chat.conversationId]);
+    const [answer] = readable(await app.db.query<{ text: string }>(
+      `SELECT text FROM messages WHERE conversation_id=$1 AND author='assistant' ORDER BY seq DESC LIMIT 1`, [chat.conversationId]));
     expect(answer!.text).toMatch(/\$/);
   });
 });

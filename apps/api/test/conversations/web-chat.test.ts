@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { openState } from '../../src/modules/conversations/repository';
 
 let app: TestApp;
 const keys: Record<string, string> = {};
@@ -61,13 +62,14 @@ describe('web chat with the assistant', () => {
     expect((await chat.send('(11) 98765-4321')).at(-1)!.text).toMatch(/e-mail/);
     expect((await chat.send('maria.souza@example.com')).at(-1)!.text).toMatch(/como você conheceu/);
     expect((await chat.send('Pelo Instagram')).at(-1)!.text).toBe('Obrigado! Anotei tudo para a equipe.');
-    const [row] = await app.db.query<{ state: { fields: Record<string, string> } }>(`SELECT state FROM conversations WHERE id = $1`, [chat.conversationId]);
-    expect(row!.state.fields).toMatchObject({
+    const [stored] = await app.db.query<{ state: Parameters<typeof openState>[0] }>(`SELECT state FROM conversations WHERE id = $1`, [chat.conversationId]);
+    const row = { state: openState(stored!.state) };
+    expect(row.state.fields).toMatchObject({
       guardian_name: 'Maria Souza', student_name: 'Pedro', student_age: '8', phone: '+5511987654321',
       email: 'maria.souza@example.com', heard_from: 'Pelo Instagram',
     });
-    expect(row!.state.fields.subjects).toMatch(/Matemática.*Inglês|Inglês.*Matemática/);
-    expect(row!.state.fields.school_year).toMatch(/3/);
+    expect(row.state.fields.subjects).toMatch(/Matemática.*Inglês|Inglês.*Matemática/);
+    expect(row.state.fields.school_year).toMatch(/3/);
 
     const booked = (await bookingsOf('kumon-vila-a')).filter((b) => b.customer.name === 'Maria Souza');
     expect(booked).toHaveLength(1);

@@ -75,9 +75,11 @@ export async function startTestApp(options: {
   restartOf?: TestApp;
   /** How outgoing webhooks resolve host names. */
   resolve?: Resolve;
+  /** FRONTDESK_SECRET_KEY (a random one by default; restartOf's when restarting). */
+  secretKey?: Buffer;
 } = {}): Promise<TestApp> {
   const databaseUrl = options.restartOf?.databaseUrl ?? await createTestDatabase(options.target);
-  const secretKey = options.restartOf?.secretKey ?? randomBytes(32);
+  const secretKey = options.secretKey ?? options.restartOf?.secretKey ?? randomBytes(32);
   let fixed: number | undefined;
   const clock = {
     now: () => fixed ?? Date.now(),

@@ -3,6 +3,7 @@ import { createTenant, startTestApp, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
 import { metaSignature, startFakeWhatsApp, whatsappText } from '../harness/fakes/whatsapp';
 import { until } from '../harness/wait';
+import { readable } from '../harness/readable';
 
 const ACCESS_TOKEN = 'EAAG-reminders';
 const APP_SECRET = 'reminders-app-secret';
@@ -81,7 +82,8 @@ describe('a booking made over WhatsApp, across the change to British Summer Time
     if (/name/i.test(textOf(afterTap.at(-1)!))) await customerSays('John Smith');
     const booked = await customerSays('yes');
     expect(textOf(booked.at(-1)!)).toMatch(/Consultation/);
-    const [row] = await app.db.query<{ id: string; start_at: Date }>(`SELECT id, start_at FROM bookings WHERE customer_name = 'John Smith'`);
+    const [row] = readable(await app.db.query<{ id: string; start_at: Date; customer_name: string }>(`SELECT id, start_at, customer_name FROM bookings`))
+      .filter((b) => b.customer_name === 'John Smith');
     bookingId = row!.id;
     expect(row!.start_at.toISOString()).toBe('2027-03-28T09:00:00.000Z'); // 10:00 BST
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { startChat } from '../contacts/setup';
+import { readable } from '../harness/readable';
 
 let app: TestApp;
 let kumon: string;
@@ -41,7 +42,7 @@ describe('LGPD consent on first contact (Kumon Vila A)', () => {
     const [reply] = await chat.send('não');
     expect(reply!.text).toContain('não posso continuar');
     expect((await ledger(chat.contactId)).map((e) => e.answer)).toEqual(['refused']);
-    const [contact] = await app.db.query<{ name: string | null; phone: string | null }>(`SELECT name, phone FROM contacts WHERE id = $1`, [chat.contactId]);
+    const [contact] = readable(await app.db.query<{ name: string | null; phone: string | null }>(`SELECT name, phone FROM contacts WHERE id = $1`, [chat.contactId]));
     expect(contact).toEqual({ name: null, phone: null });
     const [conversation] = await app.db.query<{ state: { consent: unknown; customer: unknown } }>(`SELECT state FROM conversations WHERE id = $1`, [chat.conversationId]);
     expect(conversation!.state.consent).toEqual({ status: 'refused' });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, startTestApp, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
@@ -19,12 +20,25 @@ let scopedKey: string;
 let own: TenantIds;
 let other: TenantIds;
 let otherTenantId: string;
+let base: string;
+
+/** Event streams without an id in the path stay open once allowed: they are called over a socket and judged by status. */
+const OPEN_STREAMS = new Set(['/v1/stream']);
+async function callStream(url: string, opts: { cookies?: Record<string, string>; headers?: Record<string, string> }): Promise<Pick<LightMyRequestResponse, 'statusCode' | 'json'>> {
+  const controller = new AbortController();
+  const cookie = Object.entries(opts.cookies ?? {}).map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await fetch(`${base}${url}`, { headers: { ...opts.headers, ...(cookie ? { cookie } : {}) }, signal: controller.signal });
+  const body = res.ok ? {} : await res.json();
+  controller.abort();
+  return { statusCode: res.status, json: <T>() => body as T };
+}
 
 const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'AUTH_CSRF_INVALID']);
 const fill = (url: string, ids: Record<string, string> = {}) => url.replace(/:(\w+)/g, (_m, name: string) => ids[name] ?? randomUUID());
 
 beforeAll(async () => {
   app = await startTestApp();
+  base = await app.app.listen({ port: 0, host: '127.0.0.1' });
   const a = await createTenant(app);
   const b = await createTenant(app);
   otherTenantId = b.id;
@@ -91,7 +105,8 @@ describe('the authorisation matrix', () => {
     ];
     for (const r of routes.filter((x) => x.rule !== 'public' && !x.url.startsWith('/v1/auth/'))) {
       for (const caller of callers) {
-        const res = await app.app.inject({ method: r.method as 'GET', url: fill(r.url), ...caller.opts, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        const res = OPEN_STREAMS.has(r.url) ? await callStream(r.url, caller.opts)
+          : await app.app.inject({ method: r.method as 'GET', url: fill(r.url), ...caller.opts, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
         const code = res.statusCode >= 400 ? res.json().code : undefined;
         const denied = DENIED.has(code);
         if (res.statusCode >= 500 || denied === caller.may(r.rule) || (denied && res.statusCode !== 403)) {

@@ -5,6 +5,7 @@ import { api, until } from '../leads/helpers';
 import { firstContactOn } from '../harness/consent';
 import { settled } from '../channels/bad-input-helpers';
 import { whatsappSeen } from '../channels/flexoraa-drivers';
+import { lookupHashes } from '../../src/platform/crypto/fields';
 
 const ACCESS_TOKEN = 'EAAG-cold-recovery';
 const APP_SECRET = 'cold-recovery-app-secret';
@@ -71,7 +72,7 @@ interface EnrolmentBody {
   steps: { step: number; dueAt: string; outcome: string; notice: { status: string; viaTemplate: boolean; channel: string | null } | null }[];
 }
 async function contactOf(phone: string): Promise<string> {
-  return until(async () => (await app.db.query<{ id: string }>(`SELECT id FROM contacts WHERE tenant_id = $1 AND phone = $2`, [tenantId, `+${phone}`]))[0]?.id,
+  return until(async () => (await app.db.query<{ id: string }>(`SELECT id FROM contacts WHERE tenant_id = $1 AND phone_hash = ANY($2::text[])`, [tenantId, lookupHashes('phone', `+${phone}`)]))[0]?.id,
     `the contact of ${phone}`);
 }
 async function enrolmentOf(phone: string): Promise<EnrolmentBody> {

@@ -1,5 +1,10 @@
+import { decryptField, encryptField } from '../../platform/crypto/fields';
+import type { EncryptedTable } from '../../platform/crypto/field-rotation';
 import type { Queryable } from '../../platform/db/database';
 import { GENESIS, type AuditEntry, type DetachedValue } from './domain/entry';
+
+/** The personal values detached from audit entries, encrypted. */
+export const encryptedAuditValues: EncryptedTable = { table: 'audit_values', key: ['ref'], columns: ['value'] };
 
 export interface AuditRow { id: number; prevHash: string; hash: string; entry: AuditEntry }
 
@@ -35,12 +40,12 @@ export function auditRepository(db: Queryable) {
     async appendValues(tenantId: string | null, values: DetachedValue[]): Promise<void> {
       if (!values.length) return;
       await db.query(`INSERT INTO audit_values (tenant_id, ref, value) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
-        [tenantId, values.map((v) => v.ref), values.map((v) => v.value)]);
+        [tenantId, values.map((v) => v.ref), values.map((v) => encryptField(v.value))]);
     },
     async values(refs: string[]): Promise<Map<string, string>> {
       if (!refs.length) return new Map();
       const rows = await db.query<{ ref: string; value: string }>(`SELECT ref, value FROM audit_values WHERE ref = ANY($1::text[])`, [refs]);
-      return new Map(rows.map((r) => [r.ref, r.value]));
+      return new Map(rows.map((r) => [r.ref, decryptField(r.value)]));
     },
     /** A page of the whole chain in order, after `afterId`. */
     async page(afterId: number, limit: number): Promise<AuditRow[]> {

@@ -88,7 +88,7 @@ export function createChannels(deps: ChannelDeps) {
       // the message), and the rest for that handle go on.
       await deps.jobs.work<SendJob>(`${SEND_JOB}.dead`, {}, async (job) => {
         const repo = channelsRepository(deps.db);
-        const [head] = await repo.queuedFor(job.tenantId, job.channelId, job.handle);
+        const [head] = await repo.queuedFor(job.tenantId, job.channelId, job.line);
         if (head) await repo.recordSend(job.tenantId, head, { status: 'failed', error: { code: 'gave_up', title: 'Still failing after every retry' } });
         await deps.jobs.send(SEND_JOB, job, { singletonKey: sendKey(job) });
       });

@@ -1,4 +1,5 @@
 import type { ChannelType } from '@frontdesk/contracts';
+import { decryptField } from '../../platform/crypto/fields';
 import type { Queryable } from '../../platform/db/database';
 import type { AwaitedReply, ConversationService, ReplyOption, StaffSend } from '../conversations';
 import { windowClosed } from './domain/content';
@@ -78,7 +79,7 @@ async function routeOf(tx: Queryable, notice: Notice): Promise<Route | undefined
     [notice.tenantId, notice.contact.id, notice.conversationId ?? null]);
   const known = identities.find((i) => i.status === 'ok') ?? identities[0];
   if (known) {
-    return { channelId: known.channel_id, channelType: known.type, handle: known.handle, conversationId: known.conversation_id,
+    return { channelId: known.channel_id, channelType: known.type, handle: decryptField(known.handle), conversationId: known.conversation_id,
       lastInboundAt: known.last_inbound_at, status: known.status };
   }
   const channels = await tx.query<{ id: string; type: ChannelType }>(

@@ -1,5 +1,7 @@
 import type { ChannelType } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
+import { decryptField, encryptField, encryptSame, encryptSameAll } from '../../platform/crypto/fields';
+import type { EncryptedTable } from '../../platform/crypto/field-rotation';
 import type { DeliveryStatus, InboundEvent, MailThread, OutboundMessage, ProviderError } from './domain/types';
 
 export interface ChannelRow {
@@ -10,7 +12,8 @@ export interface ChannelRow {
 export interface Delivery { status: 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'held'; at: string; error: { code: string; title: string } | null }
 export interface Identity { contactId: string; conversationId: string | null; lastInboundAt: Date | null; status: 'ok' | 'undeliverable' | 'blocked' }
 export interface OutboxRow {
-  id: string; tenantId: string; channelId: string; handle: string; messageId: string | null; payload: OutboundMessage;
+  /** `handle` is the address to send to; `line` names the handle's queue as stored (encrypted). */
+  id: string; tenantId: string; channelId: string; handle: string; line: string; messageId: string | null; payload: OutboundMessage;
   status: string; attempts: number;
   /** How long until a retry is due (0 when it is). */
   waitMs: number;
@@ -22,10 +25,37 @@ const toChannel = (r: any): ChannelRow => ({
   createdAt: r.created_at, updatedAt: r.updated_at,
 });
 const toOutbox = (r: any): OutboxRow => ({
-  id: r.id, tenantId: r.tenant_id, channelId: r.channel_id, handle: r.handle, messageId: r.message_id, payload: r.payload,
+  id: r.id, tenantId: r.tenant_id, channelId: r.channel_id, handle: decryptField(r.handle), line: r.handle, messageId: r.message_id,
+  payload: { ...r.payload, ...(typeof r.payload.text === 'string' ? { text: decryptField(r.payload.text) } : {}) },
   status: r.status, attempts: r.attempts, waitMs: Number(r.wait_ms ?? 0),
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * A customer's handle on a channel (a phone number, an e-mail address, a chat id) is stored
+ * encrypted with `encryptSame`, so rows are still found, keyed and grouped by it; a send's text too.
+ */
+export const encryptedIdentities: EncryptedTable = { table: 'channel_identities', key: ['tenant_id', 'channel_id', 'handle'], columns: ['handle'], same: ['handle'] };
+export const encryptedOutbox: EncryptedTable = { table: 'outbox', columns: ['handle'], same: ['handle'], json: ['payload'] };
+export const encryptedInbound: EncryptedTable = { table: 'inbound_events', key: ['id'], columns: [], json: ['payload'] };
+/**
+ * A customer's message as stored until processed: who (`encryptSame`, so an erasure finds it) and
+ * what they sent (name and content sealed together); the mail thread stays readable for replies.
+ */
+type StoredEvent = InboundEvent | (Omit<Extract<InboundEvent, { kind: 'message' }>, 'name' | 'content'> & { sealed: string });
+export function sealEvent(event: InboundEvent): StoredEvent {
+  if (event.kind !== 'message') return event;
+  const { name, content, ...rest } = event;
+  return { ...rest, from: encryptSame(event.from), sealed: encryptField(JSON.stringify({ name, content })) };
+}
+export function openEvent(stored: StoredEvent): InboundEvent {
+  if (!('sealed' in stored)) return stored;
+  const { sealed, ...rest } = stored;
+  return { ...rest, from: decryptField(rest.from), ...JSON.parse(decryptField(sealed)) } as InboundEvent;
+}
+
+/** The queue of sends to one handle, as jobs name it (never the handle in clear). */
+export const sendLine = (handle: string): string => encryptSame(handle);
 
 export function channelsRepository(db: Queryable) {
   return {
@@ -65,7 +95,7 @@ export function channelsRepository(db: Queryable) {
          SELECT e.tenant_id, e.channel_id, e.id, e.payload
            FROM jsonb_to_recordset($1::jsonb) AS e(tenant_id uuid, channel_id uuid, id text, payload jsonb)
          ON CONFLICT (channel_id, provider_event_id) DO NOTHING RETURNING channel_id, provider_event_id`,
-        [JSON.stringify(events.map((e) => ({ tenant_id: e.tenantId, channel_id: e.channelId, id: e.eventId, payload: e.event })))], 'inbound-store');
+        [JSON.stringify(events.map((e) => ({ tenant_id: e.tenantId, channel_id: e.channelId, id: e.eventId, payload: sealEvent(e.event) })))], 'inbound-store');
       return new Set(rows.map((r) => `${r.channel_id} ${r.provider_event_id}`));
     },
     async rejectWebhook(channelId: string | null, reason: string, remoteAddr: string | undefined): Promise<void> {
@@ -73,11 +103,11 @@ export function channelsRepository(db: Queryable) {
     },
     /** Locks the unprocessed events among these ids, oldest first, with how long ago each arrived (the database's clock). */
     async claimEvents(ids: number[]): Promise<{ id: number; tenantId: string; channelId: string; event: InboundEvent; ageMs: number }[]> {
-      const rows = await db.query<{ id: number; tenant_id: string; channel_id: string; payload: InboundEvent; age_ms: number }>(
+      const rows = await db.query<{ id: number; tenant_id: string; channel_id: string; payload: StoredEvent; age_ms: number }>(
         `SELECT id, tenant_id, channel_id, payload, extract(epoch FROM now() - received_at)::float8 * 1000 AS age_ms
            FROM inbound_events WHERE id = ANY($1::bigint[]) AND processed_at IS NULL
           ORDER BY id FOR UPDATE SKIP LOCKED`, [ids]);
-      return rows.map((r) => ({ id: Number(r.id), tenantId: r.tenant_id, channelId: r.channel_id, event: r.payload, ageMs: Number(r.age_ms) }));
+      return rows.map((r) => ({ id: Number(r.id), tenantId: r.tenant_id, channelId: r.channel_id, event: openEvent(r.payload), ageMs: Number(r.age_ms) }));
     },
     async knowsSend(channelId: string, providerMessageId: string, ref?: string): Promise<boolean> {
       return (await db.query(`SELECT 1 FROM outbox WHERE channel_id=$1 AND (provider_message_id=$2 OR id = $3::uuid)`,
@@ -103,23 +133,28 @@ export function channelsRepository(db: Queryable) {
     },
     async identity(tenantId: string, channelId: string, handle: string): Promise<Identity | undefined> {
       const [row] = await db.query<{ contact_id: string; conversation_id: string | null; last_inbound_at: Date | null; status: Identity['status'] }>(
-        `SELECT contact_id, conversation_id, last_inbound_at, status FROM channel_identities WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3`,
-        [tenantId, channelId, handle]);
+        `SELECT contact_id, conversation_id, last_inbound_at, status FROM channel_identities WHERE tenant_id=$1 AND channel_id=$2 AND handle = ANY($3::text[])`,
+        [tenantId, channelId, encryptSameAll(handle)]);
       return row && { contactId: row.contact_id, conversationId: row.conversation_id, lastInboundAt: row.last_inbound_at, status: row.status };
     },
     async saveIdentity(tenantId: string, channelId: string, handle: string, contactId: string, conversationId: string, inboundAt: Date | null) {
+      const [current, ...previous] = encryptSameAll(handle);
+      if (previous.length) { // during a key rotation: the row stored under an older key moves to this one first
+        await db.query(`UPDATE channel_identities SET handle = $3 WHERE tenant_id=$1 AND channel_id=$2 AND handle = ANY($4::text[])`,
+          [tenantId, channelId, current, previous]);
+      }
       await db.query(
         `INSERT INTO channel_identities (tenant_id, channel_id, handle, contact_id, conversation_id, last_inbound_at)
          VALUES ($1,$2,$3,$4,$5,$6)
          ON CONFLICT (tenant_id, channel_id, handle) DO UPDATE SET conversation_id = EXCLUDED.conversation_id,
            last_inbound_at = greatest(channel_identities.last_inbound_at, EXCLUDED.last_inbound_at), status = 'ok', status_reason = NULL`,
-        [tenantId, channelId, handle, contactId, conversationId, inboundAt]);
+        [tenantId, channelId, current, contactId, conversationId, inboundAt]);
     },
     /** The customer's handle in a channel conversation, and when they last wrote there. */
     async handleOf(tenantId: string, conversationId: string): Promise<{ handle: string; lastInboundAt: Date | null } | undefined> {
       const [row] = await db.query<{ handle: string; last_inbound_at: Date | null }>(
         `SELECT handle, last_inbound_at FROM channel_identities WHERE tenant_id=$1 AND conversation_id=$2 LIMIT 1`, [tenantId, conversationId]);
-      return row && { handle: row.handle, lastInboundAt: row.last_inbound_at };
+      return row && { handle: decryptField(row.handle), lastInboundAt: row.last_inbound_at };
     },
     /** The thread of the customer's last message in a conversation that carried one (email). */
     async lastThread(tenantId: string, conversationId: string, channelId: string): Promise<MailThread | undefined> {
@@ -131,14 +166,14 @@ export function channelsRepository(db: Queryable) {
       return row?.thread;
     },
     async markHandle(tenantId: string, channelId: string, handle: string, status: 'undeliverable' | 'blocked', reason: string) {
-      await db.query(`UPDATE channel_identities SET status=$4, status_reason=$5 WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3`,
-        [tenantId, channelId, handle, status, reason]);
+      await db.query(`UPDATE channel_identities SET status=$4, status_reason=$5 WHERE tenant_id=$1 AND channel_id=$2 AND handle = ANY($3::text[])`,
+        [tenantId, channelId, encryptSameAll(handle), status, reason]);
     },
 
     async enqueueSend(tenantId: string, channelId: string, handle: string, payload: OutboundMessage, messageId?: string): Promise<string> {
       const [row] = await db.query<{ id: string }>(
         `INSERT INTO outbox (tenant_id, channel_id, handle, message_id, payload) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-        [tenantId, channelId, handle, messageId ?? null, JSON.stringify(payload)]);
+        [tenantId, channelId, sendLine(handle), messageId ?? null, JSON.stringify({ ...payload, text: encryptField(payload.text) })]);
       return row!.id;
     },
     /** The latest delivery report of the sends of some conversation messages. */
@@ -151,22 +186,22 @@ export function channelsRepository(db: Queryable) {
         error: r.last_error && r.status !== 'sent' && r.status !== 'delivered' && r.status !== 'read' ? { code: r.last_error.code, title: r.last_error.title } : null,
       }]));
     },
-    /** What is still to be sent to one handle, oldest first. */
-    async queuedFor(tenantId: string, channelId: string, handle: string): Promise<string[]> {
+    /** What is still to be sent on one line (`sendLine` of a handle), oldest first. */
+    async queuedFor(tenantId: string, channelId: string, line: string): Promise<string[]> {
       const rows = await db.query<{ id: string }>(
         `SELECT id FROM outbox WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3 AND status = 'queued' ORDER BY seq`,
-        [tenantId, channelId, handle], 'outbox-queued');
+        [tenantId, channelId, line], 'outbox-queued');
       return rows.map((r) => r.id);
     },
     /**
      * The first unsent message to a handle, locked. A worker that finds it 'sending' stops: the
      * one sending it carries on with the rest, so a customer reads the messages in order.
      */
-    async lockHead(tenantId: string, channelId: string, handle: string): Promise<OutboxRow | undefined> {
+    async lockHead(tenantId: string, channelId: string, line: string): Promise<OutboxRow | undefined> {
       const [row] = await db.query(
         `SELECT *, greatest(0, extract(epoch FROM next_attempt_at - now()) * 1000) AS wait_ms FROM outbox
           WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3 AND status IN ('queued', 'sending')
-          ORDER BY seq LIMIT 1 FOR UPDATE`, [tenantId, channelId, handle], 'outbox-head');
+          ORDER BY seq LIMIT 1 FOR UPDATE`, [tenantId, channelId, line], 'outbox-head');
       return row && toOutbox(row);
     },
     async markSending(tenantId: string, id: string): Promise<void> {
@@ -176,21 +211,21 @@ export function channelsRepository(db: Queryable) {
      * Lines nobody is working on: a message queued (and due) for longer than `olderThanMs`, whose
      * send job died with its process before reaching it. A new job picks the line up.
      */
-    async stalledLines(olderThanMs: number): Promise<{ tenantId: string; channelId: string; handle: string }[]> {
+    async stalledLines(olderThanMs: number): Promise<{ tenantId: string; channelId: string; line: string }[]> {
       const rows = await db.query<{ tenant_id: string; channel_id: string; handle: string }>(
         `SELECT DISTINCT tenant_id, channel_id, handle FROM outbox
           WHERE status = 'queued' AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
             AND (next_attempt_at IS NULL OR next_attempt_at <= now()) LIMIT 500`, [olderThanMs]);
-      return rows.map((r) => ({ tenantId: r.tenant_id, channelId: r.channel_id, handle: r.handle }));
+      return rows.map((r) => ({ tenantId: r.tenant_id, channelId: r.channel_id, line: r.handle }));
     },
     /** Sends in doubt for too long (the process died mid-send and no receipt settled them): to be sent again. */
-    async requeueInDoubt(olderThanMs: number): Promise<{ tenantId: string; channelId: string; handle: string }[]> {
+    async requeueInDoubt(olderThanMs: number): Promise<{ tenantId: string; channelId: string; line: string }[]> {
       const rows = await db.query<{ tenant_id: string; channel_id: string; handle: string }>(
         `UPDATE outbox SET status = 'queued', next_attempt_at = NULL, updated_at = now(),
                 last_error = '{"code":"in_doubt","title":"Interrupted while sending and never confirmed by the provider: sent again"}'
           WHERE status = 'sending' AND sending_since < now() - make_interval(secs => $1::float8 / 1000)
           RETURNING tenant_id, channel_id, handle`, [olderThanMs]);
-      const seen = new Map(rows.map((r) => [`${r.tenant_id} ${r.channel_id} ${r.handle}`, { tenantId: r.tenant_id, channelId: r.channel_id, handle: r.handle }]));
+      const seen = new Map(rows.map((r) => [`${r.tenant_id} ${r.channel_id} ${r.handle}`, { tenantId: r.tenant_id, channelId: r.channel_id, line: r.handle }]));
       return [...seen.values()];
     },
     async lockSend(tenantId: string, id: string): Promise<OutboxRow | undefined> {

@@ -52,7 +52,7 @@ export function outboxSender(deps: SenderDeps) {
   async function sendHead(job: SendJob): Promise<Step> {
     const claimed = await db.transaction(async (tx): Promise<Claimed | Step> => {
       const repo = channelsRepository(tx);
-      const head = await repo.lockHead(job.tenantId, job.channelId, job.handle);
+      const head = await repo.lockHead(job.tenantId, job.channelId, job.line);
       if (!head || head.status === 'sending') return 'idle';
       if (head.waitMs > 0) return { waitMs: head.waitMs };
       const row = await repo.get(job.tenantId, job.channelId);

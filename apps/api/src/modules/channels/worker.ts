@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors';
 import type { StaffSend } from '../conversations/service';
 import type { MessageTemplates } from './templates';
 import type { InboundEvent } from './domain/types';
-import { channelsRepository, type ChannelRow } from './repository';
+import { channelsRepository, sendLine, type ChannelRow } from './repository';
 import { SEND_JOB, sendKey, TURN_JOB } from './jobs';
 
 const RECEIPT_GRACE_MS = 2 * 60_000;
@@ -99,7 +99,7 @@ export function inboundWorker(deps: WorkerDeps) {
           ...(sender?.template ? { template: sender.template } : {}), ...(thread ? { thread } : {}),
         }, reply.id);
       }
-      const job = { tenantId: conversation.tenantId, channelId: channel.id, handle: target.handle };
+      const job = { tenantId: conversation.tenantId, channelId: channel.id, line: sendLine(target.handle) };
       await jobs.send(SEND_JOB, job, { singletonKey: sendKey(job) }, tx);
     },
   };

@@ -1,6 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
 import type { Queryable } from '../../platform/db/database';
+import { decryptField } from '../../platform/crypto/fields';
+import { openState } from '../conversations/repository';
+import { openEventData } from '../../platform/events/sealed-data';
 import type { PersonScope } from './scope';
 
 type Row = Record<string, unknown>;
@@ -13,7 +16,7 @@ const CLASSES: Record<string, string> = {
     FROM contact_consents WHERE tenant_id=$1 AND contact_id=$2 ORDER BY at, id`,
   channel_identities: `SELECT i.channel_id, ch.type AS channel_type, i.handle, i.conversation_id, i.status, i.last_inbound_at
     FROM channel_identities i JOIN channels ch ON ch.tenant_id = i.tenant_id AND ch.id = i.channel_id WHERE i.tenant_id=$1 AND i.contact_id=$2`,
-  conversations: `SELECT id, channel, channel_id, handled_by, state->'fields' AS answers, state->'customer' AS customer, created_at, last_message_at
+  conversations: `SELECT id, channel, channel_id, handled_by, state, created_at, last_message_at
     FROM conversations WHERE tenant_id=$1 AND id = ANY($4::uuid[]) ORDER BY created_at`,
   messages: `SELECT conversation_id, seq, direction, author, text, created_at, sent_at
     FROM messages WHERE tenant_id=$1 AND conversation_id = ANY($4::uuid[]) ORDER BY conversation_id, seq`,
@@ -45,12 +48,24 @@ export async function collectExport(db: Queryable, tenantId: string, s: PersonSc
   const params = [tenantId, s.contactId, s.allIds, s.conversationIds, s.bookingIds, s.holdIds, s.leadIds, s.ticketIds, s.noticeIds, s.enrolmentIds];
   const out: Record<string, Row[]> = {};
   for (const [name, sql] of Object.entries(CLASSES)) {
-    out[name] = (await db.query<Row>(`${TYPED} ${sql}`, params)).map(plain);
+    out[name] = (await db.query<Row>(`${TYPED} ${sql}`, params)).map(plain).map(OPEN[name] ?? ((row) => row));
   }
   return out;
 }
 
-const plain = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+// Personal fields are stored encrypted; the export hands them over readable.
+/** A conversation's dialogue state is sealed: the export shows what it learnt (answers, name, phone, e-mail). */
+const learnt = ({ state, ...row }: Row): Row => {
+  const { fields, customer } = openState(state as Parameters<typeof openState>[0]);
+  return { ...row, answers: fields, customer };
+};
+/** Data classes whose rows keep sealed parts, opened for the person. */
+const OPEN: Record<string, (row: Row) => Row> = {
+  conversations: learnt,
+  lead_timeline: (row) => ({ ...row, data: openEventData(row.data as Record<string, unknown>) }),
+};
+const plain = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) =>
+  [k, v instanceof Date ? v.toISOString() : typeof v === 'string' ? decryptField(v) : v]));
 const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** A zip of `data.json` (every class) and one CSV per class, headers from the class's columns. */

@@ -1,4 +1,7 @@
 import type { Queryable } from '../../platform/db/database';
+import { decryptField } from '../../platform/crypto/fields';
+import { openState } from '../conversations/repository';
+import type { ConversationState } from '../conversations/domain/policy/types';
 import type { PersonalValues } from './domain/needles';
 
 /** The rows that are about one contact, by table: what an export reads and an erasure rewrites. */
@@ -31,7 +34,7 @@ export async function personScope(db: Queryable, tenantId: string, contactId: st
      WHERE b.tenant_id = $1 AND (
        EXISTS (SELECT 1 FROM booking_links l WHERE l.tenant_id=$1 AND l.booking_id=b.id AND (l.contact_id=$2 OR l.conversation_id = ANY($3::uuid[])))
        OR EXISTS (SELECT 1 FROM lead_bookings lb WHERE lb.tenant_id=$1 AND lb.booking_id=b.id AND lb.lead_id = ANY($4::uuid[]))
-       OR (c.phone IS NOT NULL AND b.customer_phone = c.phone) OR (c.email IS NOT NULL AND lower(b.customer_email) = lower(c.email)))`,
+       OR b.customer_phone_hash = c.phone_hash OR b.customer_email_hash = c.email_hash)`,
   [tenantId, contactId, conversationIds, leadIds]);
   const ticketIds = await ids(db, `SELECT id FROM tickets WHERE tenant_id=$1 AND (contact_id=$2 OR conversation_id = ANY($3::uuid[]))`,
     [tenantId, contactId, conversationIds]);
@@ -42,33 +45,34 @@ export async function personScope(db: Queryable, tenantId: string, contactId: st
     [tenantId, conversationIds]);
   const identities = (await db.query<{ channel_id: string; handle: string }>(
     `SELECT channel_id, handle FROM channel_identities WHERE tenant_id=$1 AND contact_id=$2`, [tenantId, contactId]))
-    .map((r) => ({ channelId: r.channel_id, handle: r.handle }));
+    .map((r) => ({ channelId: r.channel_id, handle: decryptField(r.handle) }));
   const allIds = [contactId, ...conversationIds, ...bookingIds, ...leadIds, ...ticketIds, ...noticeIds, ...enrolmentIds, ...holdIds];
   return { contactId, conversationIds, bookingIds, leadIds, ticketIds, noticeIds, enrolmentIds, holdIds, identities, allIds };
 }
 
 const texts = async (db: Queryable, sql: string, params: unknown[]) =>
-  (await db.query<{ v: string | null }>(sql, params)).map((r) => r.v).filter((v): v is string => !!v && v.trim().length > 0);
+  (await db.query<{ v: string | null }>(sql, params)).map((r) => decryptField(r.v)).filter((v): v is string => !!v && v.trim().length > 0);
 
 /** Every personal value the person's rows hold, read before any of them is rewritten. */
 export async function personalValues(db: Queryable, tenantId: string, s: PersonScope): Promise<PersonalValues> {
   const p = [tenantId, s.contactId, s.conversationIds, s.bookingIds, s.leadIds, s.ticketIds];
-  const names = await texts(db, `
+  // What each conversation learnt, from its (sealed) dialogue state.
+  const states = (await db.query<{ state: Parameters<typeof openState>[0] }>(`SELECT state FROM conversations WHERE tenant_id=$1 AND id = ANY($2::uuid[])`,
+    [tenantId, s.conversationIds])).map((r) => openState(r.state));
+  const learnt = (pick: (c: ConversationState['customer']) => string | undefined) => states.map((st) => pick(st.customer)).filter((v): v is string => !!v);
+  const own = [tenantId, s.contactId, s.bookingIds];
+  const names = [...await texts(db, `
     SELECT name AS v FROM contacts WHERE tenant_id=$1 AND id=$2
-    UNION SELECT customer_name FROM bookings WHERE tenant_id=$1 AND id = ANY($4::uuid[])
-    UNION SELECT state->'customer'->>'name' FROM conversations WHERE tenant_id=$1 AND id = ANY($3::uuid[])`, p.slice(0, 4));
-  const phones = await texts(db, `
+    UNION SELECT customer_name FROM bookings WHERE tenant_id=$1 AND id = ANY($3::uuid[])`, own), ...learnt((c) => c.name)];
+  const phones = [...await texts(db, `
     SELECT phone AS v FROM contacts WHERE tenant_id=$1 AND id=$2
-    UNION SELECT customer_phone FROM bookings WHERE tenant_id=$1 AND id = ANY($4::uuid[])
-    UNION SELECT state->'customer'->>'phone' FROM conversations WHERE tenant_id=$1 AND id = ANY($3::uuid[])
-    UNION SELECT detail->>k FROM contact_events, unnest(ARRAY['from', 'to']) k WHERE tenant_id=$1 AND contact_id=$2 AND kind = 'phone_changed'`, p.slice(0, 4));
-  const emails = await texts(db, `
+    UNION SELECT customer_phone FROM bookings WHERE tenant_id=$1 AND id = ANY($3::uuid[])
+    UNION SELECT detail->>k FROM contact_events, unnest(ARRAY['from', 'to']) k WHERE tenant_id=$1 AND contact_id=$2 AND kind = 'phone_changed'`, own), ...learnt((c) => c.phone)];
+  const emails = [...await texts(db, `
     SELECT email AS v FROM contacts WHERE tenant_id=$1 AND id=$2
-    UNION SELECT customer_email FROM bookings WHERE tenant_id=$1 AND id = ANY($4::uuid[])
-    UNION SELECT state->'customer'->>'email' FROM conversations WHERE tenant_id=$1 AND id = ANY($3::uuid[])`, p.slice(0, 4));
+    UNION SELECT customer_email FROM bookings WHERE tenant_id=$1 AND id = ANY($3::uuid[])`, own), ...learnt((c) => c.email)];
   const written = await texts(db, `
     SELECT text AS v FROM messages WHERE tenant_id=$1 AND conversation_id = ANY($3::uuid[]) AND author = 'customer'
-    UNION SELECT value FROM conversations, jsonb_each_text(state->'fields') WHERE tenant_id=$1 AND id = ANY($3::uuid[])
     UNION SELECT value FROM leads, jsonb_each_text(fields) WHERE tenant_id=$1 AND id = ANY($5::uuid[])
     UNION SELECT text FROM lead_notes WHERE tenant_id=$1 AND lead_id = ANY($5::uuid[])
     UNION SELECT notes FROM bookings WHERE tenant_id=$1 AND id = ANY($4::uuid[])
@@ -76,5 +80,6 @@ export async function personalValues(db: Queryable, tenantId: string, s: PersonS
     UNION SELECT comment FROM ticket_ratings WHERE tenant_id=$1 AND ticket_id = ANY($6::uuid[])
     UNION SELECT detail->>'text' FROM ticket_events WHERE tenant_id=$1 AND ticket_id = ANY($6::uuid[])
     UNION SELECT detail->>'text' FROM contact_events WHERE tenant_id=$1 AND contact_id=$2`, p);
-  return { names, phones, emails, handles: s.identities.map((i) => i.handle), texts: written };
+  const answers = states.flatMap((st) => [...Object.values(st.fields), ...(st.consent?.held ? [st.consent.held.text] : [])]);
+  return { names, phones, emails, handles: s.identities.map((i) => i.handle), texts: [...written, ...answers] };
 }

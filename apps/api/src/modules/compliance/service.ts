@@ -3,7 +3,7 @@ import type { ErasureRequest, ErasureRequestCreate } from '@frontdesk/contracts'
 import type { Database } from '../../platform/db/database';
 import { AppError, notFound } from '../../shared/errors';
 import { regionOf } from './domain/region';
-import { needlePattern, needlesOf } from './domain/needles';
+import { needlePattern, needleRegExp, needlesOf } from './domain/needles';
 import { collectExport, zipExport } from './export';
 import { anonymise } from './erase';
 import { erasureRepository } from './repository';
@@ -79,7 +79,7 @@ export function complianceService(db: Database, clock: { now(): number }, auditS
         const needles = needlesOf(await personalValues(tx, tenantId, scope), regionOf(await txRepo.locale(tenantId)));
         const pseudonym = `erased-${randomBytes(4).toString('hex')}`;
         const counts = await anonymise(tx, tenantId, scope,
-          { all: needlePattern(needles.all) ?? NOTHING, strong: needlePattern(needles.strong) ?? NOTHING }, pseudonym);
+          { all: needlePattern(needles.all) ?? NOTHING, strong: needlePattern(needles.strong) ?? NOTHING, allInText: needleRegExp(needles.all), strongInText: needleRegExp(needles.strong) }, pseudonym);
         return txRepo.decide(tenantId, id, { status: 'completed', by, at: new Date(clock.now()), note, pseudonym, counts });
       });
     },

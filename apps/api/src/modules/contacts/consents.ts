@@ -5,7 +5,7 @@ import { settingsTable } from '../../platform/db/settings-table';
 /** One answer for the ledger, as the assistant or a person recorded it. */
 export interface ConsentEntry {
   contactId: string; purposes: string[]; answer: ConsentAnswer; channel: string; channelId: string | null;
-  conversationId: string | null; text: string; lang: string | null; words: string | null; recordedBy: 'assistant' | 'staff'; at?: Date;
+  conversationId: string | null; text: string; lang: string | null; words: string | null; recordedBy: 'assistant' | 'staff' | 'customer'; at?: Date;
 }
 /** Where a contact stands on the purposes a tenant asks for: every one granted, the last refusal or withdrawal, or never asked. */
 export type ConsentStatus = ConsentAnswer | 'none';

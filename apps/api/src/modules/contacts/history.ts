@@ -1,4 +1,5 @@
 import type { ChannelIdentity, ContactEvent } from '@frontdesk/contracts';
+import { decryptField, encryptSameAll } from '../../platform/crypto/fields';
 import type { Queryable } from '../../platform/db/database';
 
 type Kind = ContactEvent['kind'];
@@ -20,7 +21,7 @@ export function contactHistory(db: Queryable) {
       const rows = await db.query<{ channel_id: string; handle: string; conversation_id: string | null; status: ChannelIdentity['status'] }>(
         `SELECT channel_id, handle, conversation_id, status FROM channel_identities WHERE tenant_id=$1 AND contact_id=$2
           ORDER BY channel_id, handle`, [tenantId, contactId]);
-      return rows.map((r) => ({ channelId: r.channel_id, handle: r.handle, conversationId: r.conversation_id, status: r.status }));
+      return rows.map((r) => ({ channelId: r.channel_id, handle: decryptField(r.handle), conversationId: r.conversation_id, status: r.status }));
     },
     /** Conversations, channel handles and past events of one contact become another's. */
     async moveAll(tenantId: string, fromId: string, toId: string): Promise<{ conversations: number; identities: number }> {
@@ -35,8 +36,8 @@ export function contactHistory(db: Queryable) {
     /** One handle, and the conversation it opened, become another contact's. */
     async moveIdentity(tenantId: string, from: string, channelId: string, handle: string, to: string): Promise<string | null | undefined> {
       const [row] = await db.query<{ conversation_id: string | null }>(
-        `UPDATE channel_identities SET contact_id=$5 WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3 AND contact_id=$4
-          RETURNING conversation_id`, [tenantId, channelId, handle, from, to]);
+        `UPDATE channel_identities SET contact_id=$5 WHERE tenant_id=$1 AND channel_id=$2 AND handle = ANY($3::text[]) AND contact_id=$4
+          RETURNING conversation_id`, [tenantId, channelId, encryptSameAll(handle), from, to]);
       if (!row) return undefined;
       if (row.conversation_id) {
         await db.query(`UPDATE conversations SET contact_id=$4 WHERE tenant_id=$1 AND id=$2 AND contact_id=$3`,
@@ -47,7 +48,7 @@ export function contactHistory(db: Queryable) {
     /** The contact a channel handle belongs to (a provider's opt-out signal names the handle). */
     async contactOfHandle(tenantId: string, channelId: string, handle: string): Promise<string | undefined> {
       const [row] = await db.query<{ contact_id: string }>(
-        `SELECT contact_id FROM channel_identities WHERE tenant_id=$1 AND channel_id=$2 AND handle=$3`, [tenantId, channelId, handle]);
+        `SELECT contact_id FROM channel_identities WHERE tenant_id=$1 AND channel_id=$2 AND handle = ANY($3::text[])`, [tenantId, channelId, encryptSameAll(handle)]);
       return row?.contact_id;
     },
   };

@@ -112,6 +112,7 @@ export function contactsService(db: Database) {
     },
     ...staffChanges(db),
     search: (tenantId: string, query: string | undefined, limit: number) => contactsRepository(db).search(tenantId, query, limit),
+    names: (tenantId: string, ids: string[]) => contactsRepository(db).names(tenantId, ids),
   };
 }
 export type ContactsService = ReturnType<typeof contactsService>;

@@ -1,6 +1,8 @@
 import type { AssistantProfile } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
-import type { ConversationState, Reply, ReplyOption } from './domain/policy/types';
+import { decryptField, encryptField } from '../../platform/crypto/fields';
+import type { EncryptedTable } from '../../platform/crypto/field-rotation';
+import type { ConversationState, HeldMessage, Reply, ReplyOption } from './domain/policy/types';
 
 export interface ConversationRow {
   id: string; tenantId: string; channel: string; tokenHash: string | null; state: ConversationState;
@@ -12,16 +14,37 @@ export interface MessageRecord {
   delivery?: { status: string; at: string; error: { code: string; title: string; detail?: string } | null } | null;
 }
 
+/**
+ * The dialogue state keeps what the customer told us (name, phone, e-mail, answers, a message held
+ * while consent is asked) sealed in `sealed`; the rest (stage, offers, ids) stays readable.
+ */
+type StoredState = Omit<ConversationState, 'customer' | 'fields'> & { customer: object; fields: object; sealed?: string };
+export function sealState(state: ConversationState): StoredState {
+  const { customer, fields, consent, ...rest } = state;
+  const held = consent?.held;
+  return { ...rest, customer: {}, fields: {}, ...(consent ? { consent: { status: consent.status } } : {}), sealed: encryptField(JSON.stringify({ customer, fields, held })) };
+}
+export function openState(stored: StoredState): ConversationState {
+  if (!stored.sealed) return stored as ConversationState; // stored before encryption
+  const { sealed, ...rest } = stored;
+  const open = JSON.parse(decryptField(sealed)) as Pick<ConversationState, 'customer' | 'fields'> & { held?: HeldMessage };
+  return { ...rest, customer: open.customer ?? {}, fields: open.fields ?? {}, ...(rest.consent ? { consent: { ...rest.consent, ...(open.held ? { held: open.held } : {}) } } : {}) };
+}
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
 const toConversation = (r: any): ConversationRow => ({
-  id: r.id, tenantId: r.tenant_id, channel: r.channel, tokenHash: r.token_hash, state: r.state, handledBy: r.handled_by,
+  id: r.id, tenantId: r.tenant_id, channel: r.channel, tokenHash: r.token_hash, state: openState(r.state), handledBy: r.handled_by,
   humanUntil: r.human_until, lastMessageAt: r.last_message_at, contactId: r.contact_id, channelId: r.channel_id,
 });
 const toMessage = (r: any): MessageRecord => ({
-  id: r.id, seq: Number(r.seq), direction: r.direction, author: r.author, text: r.text, options: r.options,
+  id: r.id, seq: Number(r.seq), direction: r.direction, author: r.author, text: decryptField(r.text), options: r.options,
   sources: r.sources, createdAt: r.created_at.toISOString(), delivery: r.delivery ?? null,
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** Message bodies are stored encrypted, and the dialogue state's sealed part. */
+export const encryptedMessages: EncryptedTable = { table: 'messages', columns: ['text'] };
+export const encryptedStates: EncryptedTable = { table: 'conversations', columns: [], json: ['state'] };
 
 export interface NewMessage {
   direction: 'in' | 'out'; author: 'customer' | 'assistant' | 'staff'; text: string;
@@ -33,7 +56,7 @@ export function conversationsRepository(db: Queryable) {
     async insert(tenantId: string, channel: string, tokenHash: string | null, state: ConversationState, contactId: string): Promise<ConversationRow> {
       const [row] = await db.query(
         `INSERT INTO conversations (tenant_id, channel, token_hash, state, contact_id) VALUES ($1,$2,$3,$4,$5) RETURNING *`,
-        [tenantId, channel, tokenHash, JSON.stringify(state), contactId],
+        [tenantId, channel, tokenHash, JSON.stringify(sealState(state)), contactId],
       );
       return toConversation(row);
     },
@@ -45,7 +68,7 @@ export function conversationsRepository(db: Queryable) {
       const [row] = await db.query<{ seq: string }>(
         `INSERT INTO messages (tenant_id, conversation_id, direction, author, text, client_message_id, pending)
          VALUES ($1,$2,'in','customer',$3,$4,true) ON CONFLICT (tenant_id, conversation_id, client_message_id) DO NOTHING RETURNING seq`,
-        [tenantId, conversationId, text, clientMessageId ?? null], 'messages-insert-pending');
+        [tenantId, conversationId, encryptField(text), clientMessageId ?? null], 'messages-insert-pending');
       return row && { seq: Number(row.seq) };
     },
     /** A message from a channel, in the customer's words (or the option they tapped), not yet read. */
@@ -53,7 +76,7 @@ export function conversationsRepository(db: Queryable) {
       const [row] = await db.query<{ seq: string }>(
         `INSERT INTO messages (tenant_id, conversation_id, direction, author, text, client_message_id, provider_message_id, option_id, sent_at, pending)
          VALUES ($1,$2,'in','customer',$3,$4,$4,$5,$6,true) ON CONFLICT (tenant_id, conversation_id, client_message_id) DO NOTHING RETURNING seq`,
-        [tenantId, conversationId, m.text, m.providerMessageId, m.optionId ?? null, m.sentAt]);
+        [tenantId, conversationId, encryptField(m.text), m.providerMessageId, m.optionId ?? null, m.sentAt]);
       return row && { seq: Number(row.seq) };
     },
     /**
@@ -74,8 +97,8 @@ export function conversationsRepository(db: Queryable) {
                   FROM (SELECT seq, text, option_id, coalesce(sent_at, created_at) AS at FROM messages
                          WHERE tenant_id=$1 AND conversation_id=$2 AND pending
                         UNION ALL SELECT seq, text, option_id, created_at FROM ins) p), '[]'::jsonb) AS pending`,
-        [tenantId, conversationId, text, clientMessageId ?? null], 'messages-store-read-pending');
-      return { seq: Number(row!.own_seq ?? row!.existing_seq), pending: row!.pending.map((m) => ({ ...m, seq: Number(m.seq) })) };
+        [tenantId, conversationId, encryptField(text), clientMessageId ?? null], 'messages-store-read-pending');
+      return { seq: Number(row!.own_seq ?? row!.existing_seq), pending: row!.pending.map((m) => ({ ...m, seq: Number(m.seq), text: decryptField(m.text) })) };
     },
     /** Unread customer messages in the order the customer sent them. */
     async pendingMessages(tenantId: string, conversationId: string): Promise<{ seq: number; text: string; optionId: string | null }[]> {
@@ -83,12 +106,12 @@ export function conversationsRepository(db: Queryable) {
         `SELECT seq, text, option_id FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND pending
           ORDER BY coalesce(sent_at, created_at), seq`,
         [tenantId, conversationId], 'messages-pending');
-      return rows.map((r) => ({ seq: Number(r.seq), text: r.text, optionId: r.option_id }));
+      return rows.map((r) => ({ seq: Number(r.seq), text: decryptField(r.text), optionId: r.option_id }));
     },
     async insertForChannel(tenantId: string, channel: string, channelId: string, state: ConversationState, contactId: string): Promise<ConversationRow> {
       const [row] = await db.query(
         `INSERT INTO conversations (tenant_id, channel, channel_id, state, contact_id) VALUES ($1,$2,$3,$4,$5) RETURNING *`,
-        [tenantId, channel, channelId, JSON.stringify(state), contactId]);
+        [tenantId, channel, channelId, JSON.stringify(sealState(state)), contactId]);
       return toConversation(row);
     },
     /** Marks the burst as read; the last message keeps what the turn understood and which tools it used. */
@@ -127,7 +150,7 @@ export function conversationsRepository(db: Queryable) {
     async texts(tenantId: string, ids: string[]): Promise<Map<string, string>> {
       if (!ids.length) return new Map();
       const rows = await db.query<{ id: string; text: string }>(`SELECT id, text FROM messages WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenantId, ids]);
-      return new Map(rows.map((r) => [r.id, r.text]));
+      return new Map(rows.map((r) => [r.id, decryptField(r.text)]));
     },
     async setAwaiting(tenantId: string, id: string, awaiting: ConversationState['awaiting'] | null): Promise<void> {
       await db.query(`UPDATE conversations SET state = CASE WHEN $3::jsonb IS NULL THEN state - 'awaiting' ELSE jsonb_set(state, '{awaiting}', $3::jsonb) END,
@@ -140,7 +163,7 @@ export function conversationsRepository(db: Queryable) {
       const [row] = await db.query(
         `INSERT INTO messages (tenant_id, conversation_id, direction, author, text, options, understanding, sources, client_message_id)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (tenant_id, conversation_id, client_message_id) DO NOTHING RETURNING *`,
-        [tenantId, conversationId, m.direction, m.author, m.text, m.options ? JSON.stringify(m.options) : null,
+        [tenantId, conversationId, m.direction, m.author, encryptField(m.text), m.options ? JSON.stringify(m.options) : null,
           m.understanding ? JSON.stringify(m.understanding) : null, m.sources ? JSON.stringify(m.sources) : null, m.clientMessageId ?? null],
       );
       return row && toMessage(row);
@@ -165,8 +188,8 @@ export function conversationsRepository(db: Queryable) {
            FROM ROWS FROM (jsonb_to_recordset($7::jsonb) AS (text text, options jsonb, sources jsonb)) WITH ORDINALITY AS m(text, options, sources, n)
           ORDER BY m.n
          RETURNING *`,
-        [tenantId, conversationId, JSON.stringify(turn.state), turn.lastSeq, JSON.stringify(turn.understanding ?? null),
-          JSON.stringify(turn.toolCalls ?? null), JSON.stringify(turn.replies.map((r) => ({ text: r.text, options: r.options ?? null, sources: r.sources ?? null })))],
+        [tenantId, conversationId, JSON.stringify(sealState(turn.state)), turn.lastSeq, JSON.stringify(turn.understanding ?? null),
+          JSON.stringify(turn.toolCalls ?? null), JSON.stringify(turn.replies.map((r) => ({ text: encryptField(r.text), options: r.options ?? null, sources: r.sources ?? null })))],
         'turn-finish');
       return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
     },

@@ -16,6 +16,8 @@ export interface LeadsPorts {
   staff(tenantId: string, ids?: string[]): Promise<Omit<Agent, 'openLeads'>[]>;
   /** The customer's phone and email on a booking, or undefined when it does not exist. */
   bookingCustomer(tenantId: string, bookingId: string): Promise<{ phone: string | null; email: string | null } | undefined>;
+  /** The names of these contacts (missing ids: gone). */
+  contactNames(tenantId: string, ids: string[]): Promise<Map<string, string | null>>;
   /** Contacts whose name, phone or email contain the text. */
   searchContacts(tenantId: string, text: string): Promise<{ id: string; phone: string | null; email: string | null }[]>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Lead, LeadDetail, LeadNote, LeadNoteIn, LeadPatch, LeadQuery, LeadSettings, LeadTimelineItem } from '@frontdesk/contracts';
+import { Id, LeadDetail, LeadNote, LeadNoteIn, LeadPatch, LeadQuery, LeadSettings, LeadSummary, LeadTimelineItem } from '@frontdesk/contracts';
 import type { ZodApp } from '../../platform/http/server';
 import { requireTenant } from '../../platform/auth/bearer';
 import type { LeadsService } from './service';
@@ -12,8 +12,8 @@ export function leadRoutes(app: ZodApp, leads: LeadsService): void {
   app.put('/v1/leads/settings', { schema: { tags, summary: 'Replace the lead settings', body: LeadSettings, response: { 200: LeadSettings } } },
     async (req) => leads.saveSettings(requireTenant(req), req.body));
   app.get('/v1/leads', {
-    schema: { tags, summary: 'Leads, newest first; filter by stage, temperature, owner, source', querystring: LeadQuery,
-      response: { 200: z.object({ items: z.array(Lead), nextCursor: z.string().nullable() }) } },
+    schema: { tags, summary: "Leads, newest first, with the contact's name and the response clock; filter by stage, temperature, owner, contact, source", querystring: LeadQuery,
+      response: { 200: z.object({ items: z.array(LeadSummary), nextCursor: z.string().nullable() }) } },
   }, async (req) => leads.list(requireTenant(req), req.query));
   app.get('/v1/leads/:id', { schema: { tags, summary: 'A lead with its explained score, notes, running SLA timers and breaches', params, response: { 200: LeadDetail } } },
     async (req) => leads.get(requireTenant(req), req.params.id));

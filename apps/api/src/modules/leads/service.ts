@@ -45,8 +45,12 @@ export function leadsService(db: Database, ports: LeadsPorts, progress: LeadProg
     async list(tenantId: string, query: Omit<LeadFilter, 'before'> & { cursor?: string }) {
       const { cursor, ...filter } = query;
       const rows = await leadsRepository(db).list(tenantId, { ...filter, ...(cursor ? { before: decodeCursor(cursor) } : {}) });
-      const items = await Promise.all(rows.map((r) => present(tenantId, r)));
-      return { items, nextCursor: rows.length === query.limit ? encodeCursor(rows.at(-1)!) : null };
+      const ids = rows.map((r) => r.id);
+      const [items, names, clocks] = await Promise.all([Promise.all(rows.map((r) => present(tenantId, r))),
+        ports.contactNames(tenantId, rows.map((r) => r.contactId)), sla.clocks(tenantId, ids)]);
+      return {
+        items: items.map((lead) => ({ ...lead, contactName: names.get(lead.contactId) ?? null, clock: clocks.get(lead.id) ?? null })),
+        nextCursor: rows.length === query.limit ? encodeCursor(rows.at(-1)!) : null };
     },
     get: detail,
     /** A person's correction: any stage, owner, tags, answers (which then win over the assistant's), campaign and referral. */

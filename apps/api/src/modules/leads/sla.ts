@@ -59,6 +59,7 @@ export function slaTimers(db: Database, ports: LeadsPorts, context: (tenantId: s
     },
     running: (tenantId: string, leadId: string) => timersRepository(db).running(tenantId, leadId),
     breaches: (tenantId: string, leadId: string) => timersRepository(db).breaches(tenantId, leadId),
+    clocks: (tenantId: string, leadIds: string[]) => timersRepository(db).clocks(tenantId, leadIds),
   };
 }
 export type SlaTimers = ReturnType<typeof slaTimers>;

@@ -14,6 +14,8 @@ import { calendarRoutes } from './routes/calendars';
 export type { Clock, TenantDirectory } from './ports';
 export type { CatalogueService } from './service/catalogue';
 export type { BookingService } from './service/bookings';
+export { idempotent, requestHash } from './service/idempotency';
+export { renderCalendar } from './domain/ics';
 
 /** Scheduling: resources, services, schedules, holds, bookings and availability. */
 export function createScheduling(db: Database, tenants: TenantDirectory, clock: Clock) {

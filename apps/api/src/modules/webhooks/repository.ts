@@ -1,3 +1,5 @@
+import { decryptField, encryptField } from '../../platform/crypto/fields';
+import type { EncryptedTable } from '../../platform/crypto/field-rotation';
 import type { Queryable } from '../../platform/db/database';
 
 export interface EndpointRow {
@@ -39,6 +41,9 @@ export interface AttemptRow {
 
 const ENDPOINT = `id, url, events, description, enabled, disabled_reason AS "disabledReason", secret,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** The bytes sent carry the customer's details: stored encrypted, opened when read. */
+export const encryptedDeliveries: EncryptedTable = { table: 'webhook_deliveries', columns: ['body'] };
+const readable = <T extends { body: string }>(row: T): T => ({ ...row, body: decryptField(row.body) });
 const DELIVERY = `id, endpoint_id AS "endpointId", event_id AS "eventId", event_type AS "eventType", body, status,
   attempt_count AS "attemptCount", cycle_start AS "cycleStart", next_attempt_at AS "nextAttemptAt",
   last_error AS "lastError", created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -89,7 +94,7 @@ export const webhooksRepository = {
       `INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type, body, next_attempt_at)
        SELECT $1, e, $3, $4, $5, $6 FROM unnest($2::uuid[]) AS e
        ON CONFLICT (tenant_id, endpoint_id, event_id) DO NOTHING RETURNING id`,
-      [tenantId, d.endpointIds, d.eventId, d.eventType, d.body, d.at]);
+      [tenantId, d.endpointIds, d.eventId, d.eventType, encryptField(d.body), d.at]);
     return rows.map((r) => r.id);
   },
   /** The delivery with its endpoint, locked for one attempt; undefined if missing or another attempt holds it. */
@@ -99,7 +104,7 @@ export const webhooksRepository = {
               d.attempt_count AS "attemptCount", d.cycle_start AS "cycleStart", e.url, e.secret, e.enabled
          FROM webhook_deliveries d JOIN webhook_endpoints e ON e.tenant_id = d.tenant_id AND e.id = d.endpoint_id
         WHERE d.tenant_id = $1 AND d.id = $2 FOR UPDATE OF d SKIP LOCKED`, [tenantId, id]);
-    return row;
+    return row && readable(row);
   },
   async recordAttempt(db: Queryable, tenantId: string, a: AttemptRow): Promise<void> {
     await db.query(
@@ -118,17 +123,17 @@ export const webhooksRepository = {
     const [row] = await db.query<DeliveryRow & Record<string, unknown>>(
       `UPDATE webhook_deliveries SET status = 'pending', cycle_start = attempt_count, next_attempt_at = $3, updated_at = now()
         WHERE tenant_id = $1 AND id = $2 RETURNING ${DELIVERY}`, [tenantId, id, at]);
-    return row;
+    return row && readable(row);
   },
   async delivery(db: Queryable, tenantId: string, id: string): Promise<DeliveryRow | undefined> {
     const [row] = await db.query<DeliveryRow & Record<string, unknown>>(
       `SELECT ${DELIVERY} FROM webhook_deliveries WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-    return row;
+    return row && readable(row);
   },
   async deliveries(db: Queryable, tenantId: string, endpointId: string, q: { status?: string; limit: number }): Promise<DeliveryRow[]> {
-    return db.query<DeliveryRow & Record<string, unknown>>(
+    return (await db.query<DeliveryRow & Record<string, unknown>>(
       `SELECT ${DELIVERY} FROM webhook_deliveries WHERE tenant_id = $1 AND endpoint_id = $2 AND ($3::text IS NULL OR status = $3)
-        ORDER BY created_at DESC, event_id DESC LIMIT $4`, [tenantId, endpointId, q.status ?? null, q.limit]);
+        ORDER BY created_at DESC, event_id DESC LIMIT $4`, [tenantId, endpointId, q.status ?? null, q.limit])).map(readable);
   },
   async attempts(db: Queryable, tenantId: string, deliveryIds: string[]): Promise<AttemptRow[]> {
     return db.query<AttemptRow & Record<string, unknown>>(

@@ -14,6 +14,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /v1/chat/:tenantSlug/conversations/:id/stream': 'public',
   'GET /v1/webhooks/:channelId': 'public',
   'POST /v1/webhooks/:channelId': 'public',
+  // The public booking page: a business by slug, and a booking by its manage link's token.
+  'GET /v1/book/:tenantSlug': 'public',
+  'GET /v1/book/:tenantSlug/availability': 'public',
+  'POST /v1/book/:tenantSlug/bookings': 'public',
+  'GET /v1/book/manage/:token': 'public',
+  'GET /v1/book/manage/:token/availability': 'public',
+  'POST /v1/book/manage/:token/cancel': 'public',
+  'POST /v1/book/manage/:token/reschedule': 'public',
+  'GET /v1/book/manage/:token/ics': 'public',
 
   // Staff sign-in: the session routes check for a person themselves.
   'POST /v1/auth/login': 'public',
@@ -76,6 +85,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /v1/bookings/:id/ics': 'bookings.read',
   'GET /v1/bookings/:id/messages': 'bookings.read',
   'POST /v1/holds': 'bookings.write',
+  'GET /v1/holds': 'bookings.read',
   'GET /v1/holds/:id': 'bookings.read',
   'DELETE /v1/holds/:id': 'bookings.write',
 
@@ -148,6 +158,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /v1/assistant/llm/usage': 'settings.read',
   'GET /v1/notifications/settings': 'settings.read',
   'PUT /v1/notifications/settings': 'settings.write',
+  'GET /v1/booking-page/settings': 'settings.read',
+  'PUT /v1/booking-page/settings': 'settings.write',
   'GET /v1/templates': 'settings.read',
   'POST /v1/templates': 'settings.write',
   'PATCH /v1/templates/:id': 'settings.write',
@@ -172,6 +184,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 
   // Audit.
   'GET /v1/audit': 'audit.read',
+
+  // The dashboard: every role reads it; the stream carries only the event types the caller may read (modules/live).
+  'GET /v1/stream': 'tenant.read',
+  'GET /v1/dashboard/summary': 'tenant.read',
 };
 
 export const ruleOf = (method: string, routeUrl: string | undefined): RouteRule | undefined =>

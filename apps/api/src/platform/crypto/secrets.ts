@@ -25,6 +25,6 @@ export function secretBox(keys: { current: { id: string; key: Buffer }; previous
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8')) as T;
   }
-  return { seal, open, reseal: (sealed: string) => seal(open(sealed)) };
+  return { seal, open, reseal: (sealed: string) => seal(open(sealed)), currentKeyId: keys.current.id };
 }
 export type SecretBox = ReturnType<typeof secretBox>;

@@ -31,13 +31,13 @@ const tenantKeyOf = (request: FastifyRequest) => {
   return tenantId ? `tenant:${tenantId}` : undefined;
 };
 
-/** Public routes by address: provider webhooks (bursts), sign-in and password reset, the chat API and calendar feeds. */
+/** Public routes by address: provider webhooks (bursts), sign-in and password reset, the chat API, calendar feeds and the booking page. */
 function publicClass(request: FastifyRequest): 'webhooks' | 'sign-in' | 'public' | undefined {
   if (request.principal) return undefined;
   const url = request.url;
   if (url.startsWith('/v1/webhooks/')) return 'webhooks';
   if (url.startsWith('/v1/auth/')) return 'sign-in';
-  if (url.startsWith('/v1/chat/') || url.startsWith('/v1/ical/')) return 'public';
+  if (url.startsWith('/v1/chat/') || url.startsWith('/v1/ical/') || url.startsWith('/v1/book/')) return 'public';
   return undefined;
 }
 

@@ -9,7 +9,8 @@ export function closeEventStreams(server: object): void {
 }
 
 export interface EventStream {
-  send(event: string, id: number | undefined, data: unknown): void;
+  /** `id` becomes the client's Last-Event-ID (a number, or an opaque cursor without line breaks). */
+  send(event: string, id: number | string | undefined, data: unknown): void;
   readonly closed: boolean;
   onClose(fn: () => void): void;
 }

@@ -13,6 +13,7 @@ export function startFuzzApp(logStream: { write(line: string): void }): Promise<
     config: {
       logLevel: 'error', outboundAllowPrivate: false,
       chatLimits: { startsPerMinute: 100_000, messagesPerMinute: 100_000 },
+      bookingPageLimits: { changesPerMinute: 100_000 },
       rateLimits: { perKey: 0, perTenant: 0, perIp: 0, signInPerIp: 0, webhooksPerIp: 0 },
       backpressure: { inbound: 0, outbox: 0 },
     },

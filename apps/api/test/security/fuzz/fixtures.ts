@@ -30,6 +30,9 @@ export async function populate(app: TestApp, blueprint: string, options: { signI
   const slots = (await call('GET', `/v1/availability?serviceId=${service.id}&from=${from}&to=${to}`)).slots as { start: string }[];
   const booking = await call('POST', '/v1/bookings', { serviceId: service.id, start: slots[0]!.start, customer: { name: 'Fuzz Ada', phone: '+447700900123' } });
   const hold = await call('POST', '/v1/holds', { serviceId: service.id, start: slots.at(-1)!.start, ttlSeconds: 3600 });
+  const onPage = await app.app.inject({ method: 'POST', url: `/v1/book/${slug}/bookings`, payload: { serviceId: service.id, start: slots[1]!.start,
+    consentAccepted: true, customer: { name: 'Fuzz Page', email: `page@${slug}.example.com` } } });
+  if (onPage.statusCode !== 201) throw new Error(`${blueprint} fixture booking page: ${onPage.statusCode} ${onPage.body}`);
 
   const started = await app.app.inject({ method: 'POST', url: `/v1/chat/${slug}/conversations` });
   const chat = started.json() as { conversationId: string; token: string };
@@ -49,6 +52,7 @@ export async function populate(app: TestApp, blueprint: string, options: { signI
     ['/v1/bookings', [booking.id]],
     [`/v1/chat/{tenantSlug}/conversations`, [chat.conversationId]],
     ['{tenantSlug}', [slug]], ['{slug}', [slug]],
+    ['/v1/book/manage/{token}', [(onPage.json() as { manageToken: string }).manageToken]],
     ['/v1/invitations/{token}', [new URL(String(invitation.acceptUrl)).hash.replace('#token=', '')]],
   ]);
   for (const collection of ['/v1/resources', '/v1/services', '/v1/locations', '/v1/conversations', '/v1/contacts', '/v1/channels', '/v1/templates',

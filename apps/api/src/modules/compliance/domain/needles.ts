@@ -56,3 +56,10 @@ export function needlePattern(needles: string[]): string | undefined {
   const word = /[A-Za-z0-9_]/;
   return needles.map((n) => `${word.test(n[0]!) ? '\\m' : ''}${n.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}${word.test(n.at(-1)!) ? '\\M' : ''}`).join('|');
 }
+
+/** The same needles as one JavaScript expression, for values only the application can read (encrypted fields). */
+export function needleRegExp(needles: string[]): RegExp | undefined {
+  if (!needles.length) return undefined;
+  const word = /[A-Za-z0-9_]/;
+  return new RegExp(needles.map((n) => `${word.test(n[0]!) ? '\\b' : ''}${n.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}${word.test(n.at(-1)!) ? '\\b' : ''}`).join('|'), 'gi');
+}

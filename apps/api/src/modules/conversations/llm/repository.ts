@@ -1,3 +1,4 @@
+import { decryptField } from '../../../platform/crypto/fields';
 import type { Queryable } from '../../../platform/db/database';
 import type { RateCard, TokenUsage } from './spend';
 import type { PastMessage } from './prompt';
@@ -68,7 +69,7 @@ export function llmRepository(db: Queryable, secrets: KeySealer) {
         [tenantId, conversationId, limit + 10], 'llm-recent-messages');
       // Newest first: the customer messages at the top are this turn's own (stored before it runs).
       const firstEarlier = rows.findIndex((r) => r.direction !== 'in');
-      return (firstEarlier < 0 ? [] : rows.slice(firstEarlier)).slice(0, limit).reverse().map((r) => ({ author: r.author, text: r.text }));
+      return (firstEarlier < 0 ? [] : rows.slice(firstEarlier)).slice(0, limit).reverse().map((r) => ({ author: r.author, text: decryptField(r.text) }));
     },
   };
 }

@@ -11,7 +11,7 @@ export interface LeadRow {
 }
 export type LeadChange = Partial<Pick<LeadRow, 'contactId' | 'stage' | 'lostReason' | 'source' | 'ownerId' | 'tags' | 'fields'
   | 'staffFields' | 'intents' | 'score' | 'temperature' | 'routing'>>;
-export interface LeadFilter { stage?: string; temperature?: string; owner?: string; source?: string; before?: { at: string; id: string }; limit: number }
+export interface LeadFilter { stage?: string; temperature?: string; owner?: string; contact?: string; source?: string; before?: { at: string; id: string }; limit: number }
 
 const COLUMNS: Record<keyof LeadChange, string> = {
   contactId: 'contact_id', stage: 'stage', lostReason: 'lost_reason', source: 'source', ownerId: 'owner_id', tags: 'tags',
@@ -124,9 +124,10 @@ export function leadsRepository(db: Queryable) {
         `SELECT * FROM leads WHERE tenant_id = $1
             AND ($2::text IS NULL OR stage = $2) AND ($3::text IS NULL OR temperature = $3)
             AND ($4::uuid IS NULL OR owner_id = $4) AND ($5::text IS NULL OR source->>'channel' = $5)
-            AND ($6::timestamptz IS NULL OR (created_at, id) < ($6, $7::uuid))
+            AND ($6::timestamptz IS NULL OR (created_at, id) < ($6, $7::uuid)) AND ($9::uuid IS NULL OR contact_id = $9)
           ORDER BY created_at DESC, id DESC LIMIT $8`,
-        [tenantId, f.stage ?? null, f.temperature ?? null, f.owner ?? null, f.source ?? null, f.before?.at ?? null, f.before?.id ?? null, f.limit]);
+        [tenantId, f.stage ?? null, f.temperature ?? null, f.owner ?? null, f.source ?? null, f.before?.at ?? null, f.before?.id ?? null, f.limit,
+          f.contact ?? null]);
       return rows.map(toLead);
     },
   };

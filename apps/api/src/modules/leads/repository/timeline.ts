@@ -1,3 +1,4 @@
+import { openEventData } from '../../../platform/events/sealed-data';
 import type { Queryable } from '../../../platform/db/database';
 
 export interface TimelineItem { id: number; type: string; subjectId: string | null; data: Record<string, unknown>; occurredAt: string }
@@ -30,7 +31,7 @@ export function timelineRepository(db: Queryable) {
              OR (type LIKE 'booking.%' AND subject_id IN (SELECT booking_id FROM lead_bookings WHERE tenant_id = $1 AND lead_id = $2))
              OR (type LIKE 'payment.%' AND data->>'contactId' = $3))
           ORDER BY occurred_at, id`, [tenantId, leadId, contactId]);
-      return rows.map((r) => ({ id: r.id, type: r.type, subjectId: r.subject_id, data: r.data, occurredAt: new Date(r.occurred_at).toISOString() }));
+      return rows.map((r) => ({ id: r.id, type: r.type, subjectId: r.subject_id, data: openEventData(r.data), occurredAt: new Date(r.occurred_at).toISOString() }));
     },
   };
 }

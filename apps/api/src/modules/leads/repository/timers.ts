@@ -78,6 +78,13 @@ export function timersRepository(db: Queryable) {
           WHERE tenant_id = $1 AND lead_id = $2 AND stopped_at IS NULL AND breached_at IS NULL ORDER BY due_at`, [tenantId, leadId]);
       return rows.map((r) => ({ kind: r.kind, startedAt: r.started_at.toISOString(), dueAt: r.due_at.toISOString(), conversationId: r.conversation_id }));
     },
+    /** Per lead, the earliest timer nobody has answered yet (running or breached), for lists. */
+    async clocks(tenantId: string, leadIds: string[]) {
+      const rows = await db.query<{ lead_id: string; kind: TimerRow['kind']; started_at: Date; due_at: Date; breached: boolean }>(
+        `SELECT DISTINCT ON (lead_id) lead_id, kind, started_at, due_at, breached_at IS NOT NULL AS breached FROM lead_timers
+          WHERE tenant_id = $1 AND lead_id = ANY($2::uuid[]) AND stopped_at IS NULL ORDER BY lead_id, due_at`, [tenantId, leadIds]);
+      return new Map(rows.map((r) => [r.lead_id, { kind: r.kind, startedAt: r.started_at.toISOString(), dueAt: r.due_at.toISOString(), breached: r.breached }]));
+    },
     async breaches(tenantId: string, leadId: string) {
       const rows = await db.query<{ kind: BreachRow['kind']; started_at: Date; breached_at: Date; escalated_to: string | null }>(
         `SELECT kind, started_at, breached_at, escalated_to FROM sla_breaches WHERE tenant_id = $1 AND lead_id = $2 ORDER BY breached_at, id`,

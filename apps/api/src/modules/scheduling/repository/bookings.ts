@@ -1,5 +1,7 @@
 import type { Queryable } from '../../../platform/db/database';
 import { isoInstant } from '../../../shared/time/iso';
+import { decryptField, encryptField, lookupHash, lookupHashes } from '../../../platform/crypto/fields';
+import type { EncryptedTable } from '../../../platform/crypto/field-rotation';
 import type { Allocation } from './claims';
 
 export interface BookingRecord {
@@ -26,7 +28,7 @@ const iso = (v: Date | null) => (v ? isoInstant(v) : null);
 const toBooking = (r: any): BookingRecord => ({
   id: r.id, serviceId: r.service_id, status: r.status, start: isoInstant(r.start_at), end: isoInstant(r.end_at),
   resourceIds: r.resource_ids, seats: r.seats, sessionId: r.session_id,
-  customer: { name: r.customer_name, phone: r.customer_phone, email: r.customer_email },
+  customer: { name: decryptField(r.customer_name), phone: decryptField(r.customer_phone), email: decryptField(r.customer_email) },
   price: { amount: r.price_amount, currency: r.price_currency },
   deposit: r.deposit_amount === null ? null : { amount: r.deposit_amount, currency: r.price_currency },
   sourceChannel: r.source_channel, notes: r.notes, recurrenceId: r.recurrence_id,
@@ -39,11 +41,11 @@ const toHold = (r: any): HoldRecord => ({
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-/**
- * Argentine mobiles are written +54 9 11… internationally (and by WhatsApp) but 11… at home:
- * compare them without the 9.
- */
-const phoneKey = (column: string) => `regexp_replace(${column}, '^\\+549', '+54')`;
+/** The customer's name, phone and e-mail are stored encrypted; phone and e-mail with a keyed hash to find them by. */
+export const encryptedBookings: EncryptedTable = {
+  table: 'bookings', columns: ['customer_name', 'customer_phone', 'customer_email'],
+  lookups: (c) => ({ customer_phone_hash: lookupHash('phone', c.customer_phone), customer_email_hash: lookupHash('email', c.customer_email) }),
+};
 
 export interface BookingFilter { from?: string; to?: string; statuses?: string[]; resourceId?: string; limit: number; after?: [string, string] }
 
@@ -53,16 +55,16 @@ export function bookingsRepository(db: Queryable) {
     async insertBooking(tenantId: string, b: NewBooking, allocation?: Allocation): Promise<BookingRecord> {
       const insert = `INSERT INTO bookings (tenant_id, service_id, status, start_at, end_at, resource_ids, seats, session_id,
            customer_name, customer_phone, customer_email, price_amount, price_currency, deposit_amount,
-           source_channel, notes, recurrence_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING *`;
+           source_channel, notes, recurrence_id, customer_phone_hash, customer_email_hash)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING *`;
       const values = [tenantId, b.serviceId, b.status, new Date(b.start), new Date(b.end), b.resourceIds, b.seats, b.sessionId,
-        b.customer.name, b.customer.phone ?? null, b.customer.email ?? null, b.price.amount, b.price.currency,
-        b.depositAmount, b.sourceChannel, b.notes, b.recurrenceId];
+        encryptField(b.customer.name), encryptField(b.customer.phone), encryptField(b.customer.email), b.price.amount, b.price.currency,
+        b.depositAmount, b.sourceChannel, b.notes, b.recurrenceId, lookupHash('phone', b.customer.phone), lookupHash('email', b.customer.email)];
       const [row] = allocation
         ? await db.query(
           `WITH b AS (${insert}),
                 a AS (INSERT INTO allocations (tenant_id, resource_id, booking_id, core, during)
-                      SELECT b.tenant_id, r, b.id, tstzrange($18, $19), tstzrange($20, $21) FROM b, unnest(b.resource_ids) AS r)
+                      SELECT b.tenant_id, r, b.id, tstzrange($20, $21), tstzrange($22, $23) FROM b, unnest(b.resource_ids) AS r)
            SELECT * FROM b`,
           [...values, ...[...allocation.core, ...allocation.block].map((t) => new Date(t))], 'booking-insert-allocated')
         : await db.query(insert, values, 'booking-insert');
@@ -95,10 +97,9 @@ export function bookingsRepository(db: Queryable) {
     async upcomingForContact(tenantId: string, contact: { phone?: string; email?: string }, after: Date): Promise<BookingRecord[]> {
       const rows = await db.query(
         `SELECT * FROM bookings WHERE tenant_id=$1 AND status IN ('pending','confirmed') AND start_at > $4
-           AND ((customer_phone IS NOT NULL AND ${phoneKey('customer_phone')} = ${phoneKey('$2')})
-                OR (customer_email IS NOT NULL AND lower(customer_email) = lower($3)))
+           AND (customer_phone_hash = ANY($2::text[]) OR customer_email_hash = ANY($3::text[]))
          ORDER BY start_at LIMIT 10`,
-        [tenantId, contact.phone ?? null, contact.email ?? null, after],
+        [tenantId, lookupHashes('phone', contact.phone), lookupHashes('email', contact.email), after],
       );
       return rows.map(toBooking);
     },

@@ -1,4 +1,9 @@
+import { decryptField, encryptField } from '../../../platform/crypto/fields';
+import type { EncryptedTable } from '../../../platform/crypto/field-rotation';
 import type { Queryable } from '../../../platform/db/database';
+
+/** Stored answers are one encrypted JSON string each. */
+export const encryptedAnswers: EncryptedTable = { table: 'idempotency_keys', key: ['tenant_id', 'key'], columns: [], json: ['response_body'] };
 
 export interface StoredResponse { requestHash: string; status: number | null; body: unknown }
 
@@ -9,7 +14,9 @@ export function idempotencyRepository(db: Queryable) {
         `SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE tenant_id=$1 AND key=$2`,
         [tenantId, key],
       );
-      return row && { requestHash: row.request_hash, status: row.response_status, body: row.response_body };
+      // The answer (a booking with its customer's details) is stored as one encrypted JSON string.
+      const body = typeof row?.response_body === 'string' ? JSON.parse(decryptField(row.response_body)) : row?.response_body;
+      return row && { requestHash: row.request_hash, status: row.response_status, body };
     },
     /** Claims the key inside the caller's transaction; waits for a concurrent holder and returns false if it committed. */
     async claim(tenantId: string, key: string, requestHash: string): Promise<boolean> {
@@ -21,7 +28,7 @@ export function idempotencyRepository(db: Queryable) {
     },
     async complete(tenantId: string, key: string, status: number, body: unknown): Promise<void> {
       await db.query(`UPDATE idempotency_keys SET response_status=$3, response_body=$4 WHERE tenant_id=$1 AND key=$2`,
-        [tenantId, key, status, JSON.stringify(body)]);
+        [tenantId, key, status, JSON.stringify(encryptField(JSON.stringify(body)))]);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   AvailabilityQuery, AvailabilityResult, Booking, BookingCreate, BookingList, BookingListQuery, BookingUpdate, Cancel,
-  ExplainQuery, ExplainResult, Hold, HoldCreate, Id, RecurringCreate, RecurringResult, Reschedule,
+  ExplainQuery, ExplainResult, Hold, HoldCreate, HoldList, HoldListQuery, Id, RecurringCreate, RecurringResult, Reschedule,
 } from '@frontdesk/contracts';
 import type { Database } from '../../../platform/db/database';
 import type { ZodApp } from '../../../platform/http/server';
@@ -75,6 +75,10 @@ export function bookingRoutes(app: ZodApp, d: BookingRouteDeps): void {
       const { sessionId: _s, ...hold } = await d.holds.create(requireTenant(req), req.body);
       return reply.code(201).send(hold);
     });
+  app.get('/v1/holds', {
+    schema: { tags: ['holds'], querystring: HoldListQuery, response: { 200: HoldList },
+      summary: 'Holds standing now that overlap a window (at most 62 days; 1,000 holds)' },
+  }, async (req) => ({ items: (await d.holds.list(requireTenant(req), req.query)).map(({ sessionId: _s, ...hold }) => hold) }));
   app.get('/v1/holds/:id', { schema: { tags: ['holds'], params: ById, response: { 200: Hold } } },
     async (req) => {
       const { sessionId: _s, ...hold } = await d.holds.get(requireTenant(req), req.params.id);

@@ -11,7 +11,11 @@ import type { Clock } from '../ports';
 const MINUTE = 60_000;
 const MAX_WINDOW_MS = 366 * 24 * 60 * MINUTE;
 
-export interface SlotOptions { resourceIds?: string[]; resourceId?: string; seats?: number; excludeBookingId?: string }
+export interface SlotOptions {
+  resourceIds?: string[]; resourceId?: string; seats?: number; excludeBookingId?: string;
+  /** Another length than the service's (a booking resized in the calendar). */
+  durationMinutes?: number;
+}
 export type Reason = { code: string; message: string; resourceId?: string; refId?: string };
 export type Check = { service: ServiceRecord } & ({ bookable: true; slot: Slot; reasons: [] } | { bookable: false; reasons: Reason[] });
 
@@ -47,7 +51,7 @@ export function availabilityService(db: Database, clock: Clock) {
       now, from, to,
       businessTimeZone: context.timeZone,
       service: {
-        id: service.id, durationMinutes: service.durationMinutes,
+        id: service.id, durationMinutes: opts.durationMinutes ?? service.durationMinutes,
         bufferBeforeMinutes: service.bufferBeforeMinutes, bufferAfterMinutes: service.bufferAfterMinutes,
         slotIntervalMinutes: service.slotIntervalMinutes, minNoticeMinutes: service.minNoticeMinutes,
         notSameDay: service.notSameDay, horizonDays: service.horizonDays, capacity: service.capacity, requirements,
@@ -74,7 +78,7 @@ export function availabilityService(db: Database, clock: Clock) {
 
   return {
     buildQuery,
-    async slots(tenantId: string, input: { serviceId: string; from: string; to: string; timeZone?: string; resourceId?: string; seats: number }) {
+    async slots(tenantId: string, input: { serviceId: string; from: string; to: string; timeZone?: string; resourceId?: string; seats: number; excludeBookingId?: string }) {
       const from = Date.parse(input.from);
       const to = Date.parse(input.to);
       if (!(to > from)) throw validationError([{ path: 'query.to', message: 'must be after from' }], 'SCHED_WINDOW_INVALID');
@@ -89,7 +93,8 @@ export function availabilityService(db: Database, clock: Clock) {
     },
     /** The slot at exactly `start` with the service as it is now, or why there is none. */
     async check(tenantId: string, serviceId: string, start: number, opts: SlotOptions, q: Queryable = db): Promise<Check> {
-      const { service, query } = await buildQuery(tenantId, serviceId, start, start + 1, opts, q);
+      // A longer booking than the service's must see what blocks its resources up to its own end.
+      const { service, query } = await buildQuery(tenantId, serviceId, start, start + 1 + (opts.durationMinutes ?? 0) * MINUTE, opts, q);
       if (!service.active) return { service, bookable: false, reasons: [{ code: 'service_inactive', message: 'The service is not offered now' }] };
       const missing = requestedMissing(service, opts);
       if (missing.length) return { service, bookable: false, reasons: missing };

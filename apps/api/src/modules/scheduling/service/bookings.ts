@@ -1,5 +1,5 @@
 import type { BookingCreate } from '@frontdesk/contracts';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound, validationError } from '../../../shared/errors';
 import { sqlState, type Database, type Queryable } from '../../../platform/db/database';
 import { canMove, insideCancellationWindow, isActive } from '../domain/policy';
 import { bookingsRepository, type BookingFilter, type BookingRecord } from '../repository/bookings';
@@ -113,13 +113,13 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
     async list(tenantId: string, filter: BookingFilter) {
       return bookingsRepository(db).list(tenantId, filter);
     },
-    async reschedule(tenantId: string, id: string, input: { start: string; resourceIds?: string[]; overridePolicy: boolean }) {
+    async reschedule(tenantId: string, id: string, input: { start: string; resourceIds?: string[]; durationMinutes?: number; overridePolicy: boolean }) {
       const current = await bookingOr404(tenantId, id);
-      const service = await catalogue.service(tenantId, current.serviceId);
+      const service = resized(await catalogue.service(tenantId, current.serviceId), input.durationMinutes);
       assertChangeable(current, service, input.overridePolicy);
       const start = Date.parse(input.start);
       const check = await availability.check(tenantId, service.id, start,
-        { resourceIds: input.resourceIds, seats: current.seats, excludeBookingId: id });
+        { resourceIds: input.resourceIds, seats: current.seats, excludeBookingId: id, durationMinutes: input.durationMinutes });
       if (!check.bookable) throw slotUnavailable(check.reasons);
       try {
         return await overExpiredHolds(db, tenantId, clock.now(), () => db.transaction(async (tx) => {
@@ -158,3 +158,10 @@ export function bookingService(db: Database, catalogue: CatalogueService, availa
   };
 }
 export type BookingService = ReturnType<typeof bookingService>;
+
+/** The service with a booking's own length (a resize); group sessions keep the service's. */
+function resized(service: ServiceRecord, durationMinutes: number | undefined): ServiceRecord {
+  if (durationMinutes === undefined || durationMinutes === service.durationMinutes) return service;
+  if (service.capacity > 1) throw validationError([{ path: 'body.durationMinutes', message: 'a group session keeps the service\'s length' }]);
+  return { ...service, durationMinutes };
+}

@@ -1,7 +1,8 @@
-import { notFound } from '../../../shared/errors';
+import { notFound, validationError } from '../../../shared/errors';
 import type { Database } from '../../../platform/db/database';
 import { bookingsRepository, type HoldRecord } from '../repository/bookings';
 import { claimsRepository } from '../repository/claims';
+import { listActiveHolds } from '../repository/holds';
 import type { Clock } from '../ports';
 import { claim, explainClaimFailure, overExpiredHolds, unclaim } from './claims';
 import { slotUnavailable, type AvailabilityService } from './availability';
@@ -37,6 +38,14 @@ export function holdService(db: Database, catalogue: CatalogueService, availabil
       const hold = await bookingsRepository(db).hold(tenantId, id);
       if (!hold || Date.parse(hold.expiresAt) <= clock.now()) throw notFound('Hold');
       return hold;
+    },
+    /** The holds standing now over a window (the calendar shows them beside the bookings). */
+    async list(tenantId: string, q: { from: string; to: string; resourceId?: string }): Promise<HoldRecord[]> {
+      const from = Date.parse(q.from);
+      const to = Date.parse(q.to);
+      if (!(to > from)) throw validationError([{ path: 'query.to', message: 'must be after from' }]);
+      if (to - from > 62 * 24 * 3600_000) throw validationError([{ path: 'query.to', message: 'the window may span at most 62 days' }]);
+      return listActiveHolds(db, tenantId, { from, to, now: clock.now(), resourceId: q.resourceId });
     },
     async release(tenantId: string, id: string): Promise<void> {
       await db.transaction(async (tx) => {

@@ -1,0 +1,48 @@
+import { Route, Switch } from 'wouter';
+import { useSession } from './api/session';
+import { useI18n } from './i18n/i18n';
+import { SignInPage } from './pages/sign-in';
+import { InvitationPage } from './pages/invitation';
+import { HomePage } from './pages/home';
+import { ComingSoonPage } from './pages/coming-soon';
+import { InboxPage } from './pages/inbox';
+import { LeadsPage } from './pages/leads';
+import { CustomersPage } from './pages/customers';
+import { CalendarPage } from './pages/calendar';
+import { Shell } from './shell/shell';
+import { Notice, Loading } from './pages/notice';
+
+/** Invitations open for anyone; everything else asks who you are first, then shows the shell. */
+export function App() {
+  return (
+    <Switch>
+      <Route path="/invitations/:token"><InvitationPage /></Route>
+      <Route path="/invitations"><InvitationPage /></Route>
+      <Route><SignedIn /></Route>
+    </Switch>
+  );
+}
+
+function SignedIn() {
+  const session = useSession();
+  const { t, describe } = useI18n();
+  if (session.isPending) return <Loading />;
+  if (session.isError) return <Notice title={describe(session.error)} action={{ label: t.common.retry, run: () => void session.refetch() }} />;
+  if (!session.data) return <SignInPage />;
+  return (
+    <Shell session={session.data}>
+      <Switch>
+        <Route path="/"><HomePage /></Route>
+        <Route path="/inbox"><InboxPage /></Route>
+        <Route path="/inbox/:id"><InboxPage /></Route>
+        <Route path="/calendar"><CalendarPage /></Route>
+        <Route path="/leads"><LeadsPage /></Route>
+        <Route path="/leads/:id"><LeadsPage /></Route>
+        <Route path="/customers"><CustomersPage /></Route>
+        <Route path="/customers/:id"><CustomersPage /></Route>
+        <Route path="/settings"><ComingSoonPage page="settings" /></Route>
+        <Route><h1 className="page-title">{t.notFound}</h1></Route>
+      </Switch>
+    </Shell>
+  );
+}
