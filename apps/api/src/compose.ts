@@ -25,12 +25,17 @@ import { fieldKey, installFieldKeys } from './platform/crypto/fields';
 import { encryptToCurrentKey, resealSecrets, type EncryptedTable, type SealedColumn } from './platform/crypto/field-rotation';
 import { encryptedContacts } from './modules/contacts/repository';
 import { encryptedBookings } from './modules/scheduling/repository/bookings';
-import { encryptedMessages, encryptedStates } from './modules/conversations/repository';
-import { encryptedIdentities, encryptedInbound, encryptedOutbox } from './modules/channels/repository';
+import { encryptedMessages, encryptedStates } from './modules/conversations/at-rest';
+import { encryptedIdentities, encryptedInbound, encryptedOutbox } from './modules/channels/at-rest';
 import { encryptedDeliveries } from './modules/webhooks/repository';
 import { encryptedAnswers } from './modules/scheduling/repository/idempotency';
 import { encryptedAuditValues } from './modules/audit/repository';
-import { encryptedEvents } from './platform/events/sealed-data';
+import { encryptedEvents } from './platform/crypto/sealed-details';
+import { encryptedLeads } from './modules/leads/repository/leads';
+import { encryptedTickets } from './modules/tickets/repository';
+import { encryptedHistory } from './modules/contacts/history';
+import { encryptedConsents } from './modules/contacts/consents';
+import { encryptedNotices } from './modules/notifications/repository';
 import { createChannels, type Channels } from './modules/channels';
 import { createWebhooks, type Resolve } from './modules/webhooks';
 import { createEventBus, type EventBus } from './platform/events/bus';
@@ -50,7 +55,8 @@ const STRANDED_AFTER_MS = 30_000;
 /** Every table with personal fields encrypted at rest, and every column of sealed secrets. */
 const ENCRYPTED_TABLES: EncryptedTable[] = [
   encryptedContacts, encryptedBookings, encryptedMessages, encryptedStates, encryptedIdentities, encryptedOutbox, encryptedInbound,
-  encryptedDeliveries, encryptedAnswers, encryptedAuditValues, encryptedEvents,
+  encryptedDeliveries, encryptedAnswers, encryptedAuditValues, encryptedEvents, ...encryptedLeads, ...encryptedTickets, encryptedHistory,
+  encryptedNotices, encryptedConsents,
 ];
 const SEALED_COLUMNS: SealedColumn[] = [
   { table: 'channels', column: 'secrets' }, { table: 'webhook_endpoints', column: 'secret' }, { table: 'llm_settings', column: 'api_key' },

@@ -144,6 +144,8 @@ describe('the calendar (BarberPro, Buenos Aires, in Spanish)', () => {
     const dash = await openDashboard(browser, base, { locale: 'es-AR', now });
     const { page } = dash;
     await signIn(page, barber.email, '#today-heading');
+    // Once today's list has loaded (its heading stops saying "Cargando…").
+    await expect.poll(() => page.locator('#today-heading').textContent(), { timeout: 5000 }).not.toBe('Cargando…');
     const before = await page.locator('li.booking').count();
     arrive();
     await bookAt(app, barber.key, { serviceId: corte, start: new Date(`${date}T19:30:00-03:00`).toISOString(), name: 'Elena por Instagram', channel: 'instagram' });

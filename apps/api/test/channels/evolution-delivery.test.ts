@@ -3,7 +3,7 @@ import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { evolutionEnvelope, evolutionReceipt, evolutionText, startFakeEvolution } from '../harness/fakes/evolution';
 import image from '../fixtures/evolution-api/webhook-messages-upsert-image-base64.json';
 import { readable, storedHandles } from '../harness/readable';
-import { openEvent } from '../../src/modules/channels/repository';
+import { openEvent } from '../../src/modules/channels/at-rest';
 
 const INSTANCE = 'kumon-vila-a';
 const API_KEY = 'delivery-evolution-apikey';

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../harness/app';
+import { openTurn } from '../harness/readable';
 
 export interface Reply { text: string; options?: { id: string; label: string }[] }
 
@@ -21,9 +22,9 @@ export async function startChat(app: TestApp, slug: string) {
 
 /** What the last customer message's turn recorded (tool calls, LLM rounds, fallbacks). */
 export async function lastTurnRecord(app: TestApp, conversationId: string): Promise<Record<string, unknown>[]> {
-  const [row] = await app.db.query<{ tool_calls: Record<string, unknown>[] | null }>(
+  const [row] = await app.db.query<{ tool_calls: unknown }>(
     `SELECT tool_calls FROM messages WHERE conversation_id = $1 AND direction = 'in' ORDER BY seq DESC LIMIT 1`, [conversationId]);
-  return row?.tool_calls ?? [];
+  return openTurn<Record<string, unknown>[]>(row?.tool_calls) ?? [];
 }
 
 /** The LLM entries of a turn's record: `{ skipped }`, `{ fallback }`, `{ tool }`, `{ answered }`… */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
-import { openState } from '../../src/modules/conversations/repository';
+import { openState } from '../../src/modules/conversations/at-rest';
+import { openTurn } from '../harness/readable';
 
 let app: TestApp;
 const keys: Record<string, string> = {};
@@ -162,10 +163,10 @@ describe('web chat with the assistant', () => {
       url: `/v1/chat/kumon-vila-a/conversations/${chat.conversationId}/messages`, headers: { authorization: `Bearer ${chat.token}` },
     })).json().items as { direction: string }[];
     expect(history.filter((m) => m.direction === 'in')).toHaveLength(1);
-    const stored = await app.db.query<{ tool_calls: { command: { kind: string } }[]; understanding: { intent: string } }>(
+    const [stored] = await app.db.query<{ tool_calls: unknown; understanding: unknown }>(
       `SELECT tool_calls, understanding FROM messages WHERE conversation_id = $1 AND direction = 'in'`, [chat.conversationId]);
-    expect(stored[0]!.understanding.intent).toBe('book');
-    expect(stored[0]!.tool_calls.map((c) => c.command.kind)).toEqual(['find_slots']);
+    expect(openTurn<{ intent: string }>(stored!.understanding)!.intent).toBe('book');
+    expect(openTurn<{ command: { kind: string } }[]>(stored!.tool_calls)!.map((c) => c.command.kind)).toEqual(['find_slots']);
     const outbound = await app.db.query<{ sources: string[] }>(
       `SELECT sources FROM messages WHERE conversation_id = $1 AND direction = 'out' AND options IS NOT NULL`, [chat.conversationId]);
     expect(outbound[0]!.sources).toEqual(['availability.find_slots']);

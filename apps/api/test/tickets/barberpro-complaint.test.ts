@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../harness/app';
 import { staffApi, startChat, until } from './setup';
+import { openDetails } from '../../src/platform/crypto/sealed-details';
 
 const MINUTE = 60_000;
 const OPENED = Date.parse('2026-06-02T14:00:00Z'); // Tuesday 11:00 in Buenos Aires
@@ -78,7 +79,7 @@ describe('a BarberPro complaint becomes a ticket', () => {
     await app.db.query(`UPDATE events SET relayed_at = NULL WHERE tenant_id = $1 AND id = $2`, [handedOff!.tenant_id, handedOff!.id]);
     // And a second complaint in the same conversation.
     await app.events.publish(app.db, { tenantId: handedOff!.tenant_id, type: 'conversation.handed_off', subjectId: chat.conversationId,
-      data: { ...handedOff!.data, reason: 'the business hands "reclamo" to a person' } });
+      data: { ...openDetails(handedOff!.data), reason: 'the business hands "reclamo" to a person' } });
     await until(async () => (await staff.history(ticket.id)).some((h) => h.kind === 'complaint_added'));
     // Both deliveries of the first event have run to completion on the tickets queue.
     await until(async () => (await app.db.query(

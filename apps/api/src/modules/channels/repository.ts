@@ -1,7 +1,7 @@
 import type { ChannelType } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
-import { decryptField, encryptField, encryptSame, encryptSameAll } from '../../platform/crypto/fields';
-import type { EncryptedTable } from '../../platform/crypto/field-rotation';
+import { decryptField, encryptField, encryptSameAll } from '../../platform/crypto/fields';
+import { openEvent, sendLine, sealEvent, type StoredEvent } from './at-rest';
 import type { DeliveryStatus, InboundEvent, MailThread, OutboundMessage, ProviderError } from './domain/types';
 
 export interface ChannelRow {
@@ -26,36 +26,13 @@ const toChannel = (r: any): ChannelRow => ({
 });
 const toOutbox = (r: any): OutboxRow => ({
   id: r.id, tenantId: r.tenant_id, channelId: r.channel_id, handle: decryptField(r.handle), line: r.handle, messageId: r.message_id,
-  payload: { ...r.payload, ...(typeof r.payload.text === 'string' ? { text: decryptField(r.payload.text) } : {}) },
+  payload: {
+    ...r.payload, ...(typeof r.payload.text === 'string' ? { text: decryptField(r.payload.text) } : {}),
+    ...(r.payload.template ? { template: { ...r.payload.template, variables: r.payload.template.variables.map((v: string) => decryptField(v)) } } : {}),
+  },
   status: r.status, attempts: r.attempts, waitMs: Number(r.wait_ms ?? 0),
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
-
-/**
- * A customer's handle on a channel (a phone number, an e-mail address, a chat id) is stored
- * encrypted with `encryptSame`, so rows are still found, keyed and grouped by it; a send's text too.
- */
-export const encryptedIdentities: EncryptedTable = { table: 'channel_identities', key: ['tenant_id', 'channel_id', 'handle'], columns: ['handle'], same: ['handle'] };
-export const encryptedOutbox: EncryptedTable = { table: 'outbox', columns: ['handle'], same: ['handle'], json: ['payload'] };
-export const encryptedInbound: EncryptedTable = { table: 'inbound_events', key: ['id'], columns: [], json: ['payload'] };
-/**
- * A customer's message as stored until processed: who (`encryptSame`, so an erasure finds it) and
- * what they sent (name and content sealed together); the mail thread stays readable for replies.
- */
-type StoredEvent = InboundEvent | (Omit<Extract<InboundEvent, { kind: 'message' }>, 'name' | 'content'> & { sealed: string });
-export function sealEvent(event: InboundEvent): StoredEvent {
-  if (event.kind !== 'message') return event;
-  const { name, content, ...rest } = event;
-  return { ...rest, from: encryptSame(event.from), sealed: encryptField(JSON.stringify({ name, content })) };
-}
-export function openEvent(stored: StoredEvent): InboundEvent {
-  if (!('sealed' in stored)) return stored;
-  const { sealed, ...rest } = stored;
-  return { ...rest, from: decryptField(rest.from), ...JSON.parse(decryptField(sealed)) } as InboundEvent;
-}
-
-/** The queue of sends to one handle, as jobs name it (never the handle in clear). */
-export const sendLine = (handle: string): string => encryptSame(handle);
 
 export function channelsRepository(db: Queryable) {
   return {
@@ -158,12 +135,17 @@ export function channelsRepository(db: Queryable) {
     },
     /** The thread of the customer's last message in a conversation that carried one (email). */
     async lastThread(tenantId: string, conversationId: string, channelId: string): Promise<MailThread | undefined> {
-      const [row] = await db.query<{ thread: MailThread }>(
-        `SELECT e.payload->'thread' AS thread FROM messages m
+      // The thread is sealed with the message: the last few inbound events are opened to find it.
+      const rows = await db.query<{ payload: StoredEvent }>(
+        `SELECT e.payload FROM messages m
            JOIN inbound_events e ON e.channel_id = $3 AND e.provider_event_id = m.provider_message_id
-          WHERE m.tenant_id=$1 AND m.conversation_id=$2 AND m.direction = 'in' AND e.payload ? 'thread'
-          ORDER BY m.seq DESC LIMIT 1`, [tenantId, conversationId, channelId]);
-      return row?.thread;
+          WHERE m.tenant_id=$1 AND m.conversation_id=$2 AND m.direction = 'in' AND (e.payload ? 'thread' OR e.payload ? 'sealed')
+          ORDER BY m.seq DESC LIMIT 5`, [tenantId, conversationId, channelId]);
+      for (const { payload } of rows) {
+        const event = openEvent(payload);
+        if (event.kind === 'message' && event.thread) return event.thread;
+      }
+      return undefined;
     },
     async markHandle(tenantId: string, channelId: string, handle: string, status: 'undeliverable' | 'blocked', reason: string) {
       await db.query(`UPDATE channel_identities SET status=$4, status_reason=$5 WHERE tenant_id=$1 AND channel_id=$2 AND handle = ANY($3::text[])`,
@@ -173,7 +155,7 @@ export function channelsRepository(db: Queryable) {
     async enqueueSend(tenantId: string, channelId: string, handle: string, payload: OutboundMessage, messageId?: string): Promise<string> {
       const [row] = await db.query<{ id: string }>(
         `INSERT INTO outbox (tenant_id, channel_id, handle, message_id, payload) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-        [tenantId, channelId, sendLine(handle), messageId ?? null, JSON.stringify({ ...payload, text: encryptField(payload.text) })]);
+        [tenantId, channelId, sendLine(handle), messageId ?? null, JSON.stringify({ ...payload, text: encryptField(payload.text), ...(payload.template ? { template: { ...payload.template, variables: payload.template.variables.map((v) => encryptField(v)) } } : {}) })]);
       return row!.id;
     },
     /** The latest delivery report of the sends of some conversation messages. */

@@ -11,7 +11,8 @@ import { AppError } from '../../shared/errors';
 import type { StaffSend } from '../conversations/service';
 import type { MessageTemplates } from './templates';
 import type { InboundEvent } from './domain/types';
-import { channelsRepository, sendLine, type ChannelRow } from './repository';
+import { channelsRepository, type ChannelRow } from './repository';
+import { sendLine } from './at-rest';
 import { SEND_JOB, sendKey, TURN_JOB } from './jobs';
 
 const RECEIPT_GRACE_MS = 2 * 60_000;

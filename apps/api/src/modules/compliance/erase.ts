@@ -37,14 +37,14 @@ export async function anonymise(tx: Queryable, tenantId: string, s: PersonScope,
   await run('contact', `UPDATE contacts SET name = $3, phone = NULL, email = NULL, search_tokens = '{}', phone_hash = NULL, email_hash = NULL,
       opted_out = NULL, erased_at = now(), updated_at = now()
     WHERE tenant_id=$1 AND id=$5`, [s.contactId]);
-  await run('contact_history', `UPDATE contact_events SET detail = ${scrub(`(detail || (SELECT coalesce(jsonb_object_agg(k, to_jsonb('${ERASED}'::text)), '{}') FROM unnest(${TEXT_KEYS}) k WHERE detail ? k))`)}::jsonb
+  await run('contact_history', `UPDATE contact_events SET detail = ${scrub(`((detail - 'sealed') || (SELECT coalesce(jsonb_object_agg(k, to_jsonb('${ERASED}'::text)), '{}') FROM unnest(${TEXT_KEYS}) k WHERE detail ? k))`)}::jsonb
     WHERE tenant_id=$1 AND contact_id=$5`, [s.contactId]);
   await run('channel_identities', `DELETE FROM channel_identities WHERE tenant_id=$1 AND contact_id=$5`, [s.contactId]);
   // The conversation ends: its chat token stops working and its dialogue state forgets the answers.
   await run('conversations', `UPDATE conversations SET token_hash = NULL,
       state = ${scrub(`(((state || '{"fields": {}, "customer": {}, "cancelCandidates": []}'::jsonb) #- '{consent,held}') - 'awaiting' - 'sealed')`)}::jsonb
     WHERE tenant_id=$1 AND id = ANY($5::uuid[])`, ids(s.conversationIds));
-  await run('messages', `UPDATE messages SET text = '${ERASED}', understanding = NULL, tool_calls = ${scrub('tool_calls')}::jsonb,
+  await run('messages', `UPDATE messages SET text = '${ERASED}', understanding = NULL, tool_calls = NULL,
       options = ${scrub('options')}::jsonb
     WHERE tenant_id=$1 AND conversation_id = ANY($5::uuid[]) AND author = 'customer'`, ids(s.conversationIds));
   await run('messages', `UPDATE messages SET options = ${scrub('options')}::jsonb, sources = ${scrub('sources')}::jsonb,
@@ -54,16 +54,16 @@ export async function anonymise(tx: Queryable, tenantId: string, s: PersonScope,
   counts.messages = (counts.messages ?? 0) + await scrubRepliesText(tx, tenantId, s.conversationIds, patterns.allInText, pseudonym);
   await run('bookings', `UPDATE bookings SET customer_name = $3, customer_phone = NULL, customer_email = NULL, notes = NULL,
       customer_phone_hash = NULL, customer_email_hash = NULL,
-      cancellation_reason = ${scrub('cancellation_reason')} WHERE tenant_id=$1 AND id = ANY($5::uuid[])`, ids(s.bookingIds));
+      cancellation_reason = CASE WHEN cancellation_reason IS NULL THEN NULL ELSE '${ERASED}' END WHERE tenant_id=$1 AND id = ANY($5::uuid[])`, ids(s.bookingIds));
   await run('leads', `UPDATE leads SET fields = '{}', staff_fields = '{}', tags = '{}', lost_reason = ${scrub('lost_reason')},
       score = ${scrub('score')}::jsonb, source = ${scrub('source')}::jsonb WHERE tenant_id=$1 AND id = ANY($5::uuid[])`, ids(s.leadIds));
   await run('lead_notes', `UPDATE lead_notes SET text = '${ERASED}' WHERE tenant_id=$1 AND lead_id = ANY($5::uuid[])`, ids(s.leadIds));
   await run('tickets', `UPDATE tickets SET subject = '${ERASED}', resolution = ${scrub('resolution')} WHERE tenant_id=$1 AND id = ANY($5::uuid[])`, ids(s.ticketIds));
   await run('tickets', `UPDATE ticket_ratings SET comment = NULL WHERE tenant_id=$1 AND ticket_id = ANY($5::uuid[]) AND comment IS NOT NULL`, ids(s.ticketIds));
-  await run('ticket_events', `UPDATE ticket_events SET detail = ${scrub(`(detail || (SELECT coalesce(jsonb_object_agg(k, to_jsonb('${ERASED}'::text)), '{}') FROM unnest(${TEXT_KEYS}) k WHERE detail ? k))`)}::jsonb
+  await run('ticket_events', `UPDATE ticket_events SET detail = ${scrub(`((detail - 'sealed') || (SELECT coalesce(jsonb_object_agg(k, to_jsonb('${ERASED}'::text)), '{}') FROM unnest(${TEXT_KEYS}) k WHERE detail ? k))`)}::jsonb
     WHERE tenant_id=$1 AND ticket_id = ANY($5::uuid[])`, ids(s.ticketIds));
   // Reminders still to come are called off: there is nobody left to send them to.
-  await run('notices', `UPDATE notices SET variables = ${scrub('variables')}::jsonb, reason = CASE WHEN status = 'scheduled' THEN 'erased' ELSE ${scrub('reason')} END,
+  await run('notices', `UPDATE notices SET variables = ${scrub(`(variables - 'sealed')`)}::jsonb, reason = CASE WHEN status = 'scheduled' THEN 'erased' ELSE ${scrub('reason')} END,
       status = CASE WHEN status = 'scheduled' THEN 'cancelled' ELSE status END WHERE tenant_id=$1 AND id = ANY($5::uuid[])`, ids(s.noticeIds));
   await run('sequence_enrolments', `UPDATE sequence_enrolments SET stop_reason = CASE WHEN status = 'active' THEN 'erased' ELSE ${scrub('stop_reason')} END,
       stopped_at = CASE WHEN status = 'active' THEN now() ELSE stopped_at END, next_step_at = NULL,

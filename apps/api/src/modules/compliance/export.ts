@@ -2,8 +2,9 @@ import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
 import type { Queryable } from '../../platform/db/database';
 import { decryptField } from '../../platform/crypto/fields';
-import { openState } from '../conversations/repository';
-import { openEventData } from '../../platform/events/sealed-data';
+import { openState } from '../conversations/at-rest';
+import { openValues } from '../leads/repository/leads';
+import { openDetails } from '../../platform/crypto/sealed-details';
 import type { PersonScope } from './scope';
 
 type Row = Record<string, unknown>;
@@ -62,7 +63,11 @@ const learnt = ({ state, ...row }: Row): Row => {
 /** Data classes whose rows keep sealed parts, opened for the person. */
 const OPEN: Record<string, (row: Row) => Row> = {
   conversations: learnt,
-  lead_timeline: (row) => ({ ...row, data: openEventData(row.data as Record<string, unknown>) }),
+  lead_timeline: (row) => ({ ...row, data: openDetails(row.data as Record<string, unknown>) }),
+  contact_history: (row) => ({ ...row, detail: openDetails(row.detail as Record<string, unknown>) }),
+  ticket_events: (row) => ({ ...row, detail: openDetails(row.detail as Record<string, unknown>) }),
+  notices: (row) => ({ ...row, variables: openDetails(row.variables as Record<string, unknown>) }),
+  leads: (row) => ({ ...row, fields: openValues(row.fields as Record<string, string>) }),
 };
 const plain = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) =>
   [k, v instanceof Date ? v.toISOString() : typeof v === 'string' ? decryptField(v) : v]));

@@ -1,6 +1,7 @@
+import { openDetails } from '../../platform/crypto/sealed-details';
 import type { Queryable } from '../../platform/db/database';
 import { decryptField } from '../../platform/crypto/fields';
-import { openState } from '../conversations/repository';
+import { openState } from '../conversations/at-rest';
 import type { ConversationState } from '../conversations/domain/policy/types';
 import type { PersonalValues } from './domain/needles';
 
@@ -55,31 +56,34 @@ const texts = async (db: Queryable, sql: string, params: unknown[]) =>
 
 /** Every personal value the person's rows hold, read before any of them is rewritten. */
 export async function personalValues(db: Queryable, tenantId: string, s: PersonScope): Promise<PersonalValues> {
-  const p = [tenantId, s.contactId, s.conversationIds, s.bookingIds, s.leadIds, s.ticketIds];
   // What each conversation learnt, from its (sealed) dialogue state.
   const states = (await db.query<{ state: Parameters<typeof openState>[0] }>(`SELECT state FROM conversations WHERE tenant_id=$1 AND id = ANY($2::uuid[])`,
     [tenantId, s.conversationIds])).map((r) => openState(r.state));
   const learnt = (pick: (c: ConversationState['customer']) => string | undefined) => states.map((st) => pick(st.customer)).filter((v): v is string => !!v);
   const own = [tenantId, s.contactId, s.bookingIds];
+  // History entries and ticket notes keep their details sealed.
+  const details = async (sql: string, params: unknown[]) =>
+    (await db.query<{ kind: string; detail: Record<string, unknown> }>(sql, params)).map((r) => ({ kind: r.kind, detail: openDetails(r.detail) }));
+  const history = await details(`SELECT kind, detail FROM contact_events WHERE tenant_id=$1 AND contact_id=$2`, [tenantId, s.contactId]);
+  const tickets = await details(`SELECT kind, detail FROM ticket_events WHERE tenant_id=$1 AND ticket_id = ANY($2::uuid[])`, [tenantId, s.ticketIds]);
   const names = [...await texts(db, `
     SELECT name AS v FROM contacts WHERE tenant_id=$1 AND id=$2
     UNION SELECT customer_name FROM bookings WHERE tenant_id=$1 AND id = ANY($3::uuid[])`, own), ...learnt((c) => c.name)];
   const phones = [...await texts(db, `
     SELECT phone AS v FROM contacts WHERE tenant_id=$1 AND id=$2
-    UNION SELECT customer_phone FROM bookings WHERE tenant_id=$1 AND id = ANY($3::uuid[])
-    UNION SELECT detail->>k FROM contact_events, unnest(ARRAY['from', 'to']) k WHERE tenant_id=$1 AND contact_id=$2 AND kind = 'phone_changed'`, own), ...learnt((c) => c.phone)];
+    UNION SELECT customer_phone FROM bookings WHERE tenant_id=$1 AND id = ANY($3::uuid[])`, own), ...learnt((c) => c.phone),
+    ...history.filter((h) => h.kind === 'phone_changed').flatMap((h) => [h.detail.from, h.detail.to]).filter((v): v is string => typeof v === 'string')];
   const emails = [...await texts(db, `
     SELECT email AS v FROM contacts WHERE tenant_id=$1 AND id=$2
     UNION SELECT customer_email FROM bookings WHERE tenant_id=$1 AND id = ANY($3::uuid[])`, own), ...learnt((c) => c.email)];
   const written = await texts(db, `
-    SELECT text AS v FROM messages WHERE tenant_id=$1 AND conversation_id = ANY($3::uuid[]) AND author = 'customer'
-    UNION SELECT value FROM leads, jsonb_each_text(fields) WHERE tenant_id=$1 AND id = ANY($5::uuid[])
-    UNION SELECT text FROM lead_notes WHERE tenant_id=$1 AND lead_id = ANY($5::uuid[])
-    UNION SELECT notes FROM bookings WHERE tenant_id=$1 AND id = ANY($4::uuid[])
-    UNION SELECT subject FROM tickets WHERE tenant_id=$1 AND id = ANY($6::uuid[])
-    UNION SELECT comment FROM ticket_ratings WHERE tenant_id=$1 AND ticket_id = ANY($6::uuid[])
-    UNION SELECT detail->>'text' FROM ticket_events WHERE tenant_id=$1 AND ticket_id = ANY($6::uuid[])
-    UNION SELECT detail->>'text' FROM contact_events WHERE tenant_id=$1 AND contact_id=$2`, p);
+    SELECT text AS v FROM messages WHERE tenant_id=$1 AND conversation_id = ANY($2::uuid[]) AND author = 'customer'
+    UNION SELECT value FROM leads, jsonb_each_text(fields) WHERE tenant_id=$1 AND id = ANY($4::uuid[])
+    UNION SELECT text FROM lead_notes WHERE tenant_id=$1 AND lead_id = ANY($4::uuid[])
+    UNION SELECT notes FROM bookings WHERE tenant_id=$1 AND id = ANY($3::uuid[])
+    UNION SELECT subject FROM tickets WHERE tenant_id=$1 AND id = ANY($5::uuid[])
+    UNION SELECT comment FROM ticket_ratings WHERE tenant_id=$1 AND ticket_id = ANY($5::uuid[])`, [tenantId, s.conversationIds, s.bookingIds, s.leadIds, s.ticketIds]);
+  const notes = [...history, ...tickets].map((h) => h.detail.text).filter((v): v is string => typeof v === 'string' && v.trim().length > 0);
   const answers = states.flatMap((st) => [...Object.values(st.fields), ...(st.consent?.held ? [st.consent.held.text] : [])]);
-  return { names, phones, emails, handles: s.identities.map((i) => i.handle), texts: [...written, ...answers] };
+  return { names, phones, emails, handles: s.identities.map((i) => i.handle), texts: [...written, ...notes, ...answers] };
 }

@@ -1,5 +1,10 @@
 import { ConsentSettings, type ConsentAnswer, type ConsentRecord, type ConsentRecordCreate } from '@frontdesk/contracts';
+import { decryptField, encryptField } from '../../platform/crypto/fields';
+import type { EncryptedTable } from '../../platform/crypto/field-rotation';
 import type { Queryable } from '../../platform/db/database';
+
+/** The customer's own words when they answered ("sim", "não") are stored encrypted. */
+export const encryptedConsents: EncryptedTable = { table: 'contact_consents', columns: ['words'] };
 import { settingsTable } from '../../platform/db/settings-table';
 
 /** One answer for the ledger, as the assistant or a person recorded it. */
@@ -13,7 +18,7 @@ export type ConsentStatus = ConsentAnswer | 'none';
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
 const toRecord = (r: any): ConsentRecord => ({
   id: String(r.id), contactId: r.contact_id, purposes: r.purposes, answer: r.answer, channel: r.channel, channelId: r.channel_id,
-  conversationId: r.conversation_id, text: r.text_shown, lang: r.lang, words: r.words, recordedBy: r.recorded_by, at: r.at.toISOString(),
+  conversationId: r.conversation_id, text: r.text_shown, lang: r.lang, words: decryptField(r.words), recordedBy: r.recorded_by, at: r.at.toISOString(),
 });
 
 /** The append-only consent ledger and each tenant's consent settings. */
@@ -28,7 +33,7 @@ export function consentLedger(db: Queryable) {
       const [row] = await db.query(
         `INSERT INTO contact_consents (tenant_id, contact_id, purposes, answer, channel, channel_id, conversation_id, text_shown, lang, words, recorded_by, at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11, coalesce($12, now())) RETURNING *`,
-        [tenantId, e.contactId, e.purposes, e.answer, e.channel, e.channelId, e.conversationId, e.text, e.lang, e.words, e.recordedBy, e.at ?? null]);
+        [tenantId, e.contactId, e.purposes, e.answer, e.channel, e.channelId, e.conversationId, e.text, e.lang, encryptField(e.words), e.recordedBy, e.at ?? null]);
       return toRecord(row);
     },
     async list(tenantId: string, contactId: string): Promise<ConsentRecord[]> {

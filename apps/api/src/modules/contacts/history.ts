@@ -1,6 +1,11 @@
 import type { ChannelIdentity, ContactEvent } from '@frontdesk/contracts';
 import { decryptField, encryptSameAll } from '../../platform/crypto/fields';
+import { openDetails, sealDetails } from '../../platform/crypto/sealed-details';
 import type { Queryable } from '../../platform/db/database';
+import type { EncryptedTable } from '../../platform/crypto/field-rotation';
+
+/** For key rotation: history details. */
+export const encryptedHistory: EncryptedTable = { table: 'contact_events', key: ['id'], columns: [], json: ['detail'] };
 
 type Kind = ContactEvent['kind'];
 
@@ -10,12 +15,12 @@ export function contactHistory(db: Queryable) {
     async record(tenantId: string, contactId: string, kind: Kind, detail: Record<string, unknown>, channelId: string | null = null, at?: Date) {
       await db.query(
         `INSERT INTO contact_events (tenant_id, contact_id, kind, channel_id, detail, at) VALUES ($1,$2,$3,$4,$5, coalesce($6, now()))`,
-        [tenantId, contactId, kind, channelId, JSON.stringify(detail), at ?? null]);
+        [tenantId, contactId, kind, channelId, JSON.stringify(sealDetails(detail)), at ?? null]);
     },
     async events(tenantId: string, contactId: string): Promise<ContactEvent[]> {
       const rows = await db.query<{ kind: Kind; channel_id: string | null; detail: Record<string, unknown>; at: Date }>(
         `SELECT kind, channel_id, detail, at FROM contact_events WHERE tenant_id=$1 AND contact_id=$2 ORDER BY at, id`, [tenantId, contactId]);
-      return rows.map((r) => ({ kind: r.kind, channelId: r.channel_id, detail: r.detail, at: r.at.toISOString() }));
+      return rows.map((r) => ({ kind: r.kind, channelId: r.channel_id, detail: openDetails(r.detail), at: r.at.toISOString() }));
     },
     async identities(tenantId: string, contactId: string): Promise<ChannelIdentity[]> {
       const rows = await db.query<{ channel_id: string; handle: string; conversation_id: string | null; status: ChannelIdentity['status'] }>(

@@ -1,8 +1,8 @@
 import type { AssistantProfile } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
 import { decryptField, encryptField } from '../../platform/crypto/fields';
-import type { EncryptedTable } from '../../platform/crypto/field-rotation';
-import type { ConversationState, HeldMessage, Reply, ReplyOption } from './domain/policy/types';
+import { openState, sealState, sealTurn } from './at-rest';
+import type { ConversationState, Reply, ReplyOption } from './domain/policy/types';
 
 export interface ConversationRow {
   id: string; tenantId: string; channel: string; tokenHash: string | null; state: ConversationState;
@@ -12,23 +12,6 @@ export interface MessageRecord {
   id: string; seq: number; direction: 'in' | 'out'; author: 'customer' | 'assistant' | 'staff'; text: string;
   options: ReplyOption[] | null; sources: string[] | null; createdAt: string;
   delivery?: { status: string; at: string; error: { code: string; title: string; detail?: string } | null } | null;
-}
-
-/**
- * The dialogue state keeps what the customer told us (name, phone, e-mail, answers, a message held
- * while consent is asked) sealed in `sealed`; the rest (stage, offers, ids) stays readable.
- */
-type StoredState = Omit<ConversationState, 'customer' | 'fields'> & { customer: object; fields: object; sealed?: string };
-export function sealState(state: ConversationState): StoredState {
-  const { customer, fields, consent, ...rest } = state;
-  const held = consent?.held;
-  return { ...rest, customer: {}, fields: {}, ...(consent ? { consent: { status: consent.status } } : {}), sealed: encryptField(JSON.stringify({ customer, fields, held })) };
-}
-export function openState(stored: StoredState): ConversationState {
-  if (!stored.sealed) return stored as ConversationState; // stored before encryption
-  const { sealed, ...rest } = stored;
-  const open = JSON.parse(decryptField(sealed)) as Pick<ConversationState, 'customer' | 'fields'> & { held?: HeldMessage };
-  return { ...rest, customer: open.customer ?? {}, fields: open.fields ?? {}, ...(rest.consent ? { consent: { ...rest.consent, ...(open.held ? { held: open.held } : {}) } } : {}) };
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
@@ -41,10 +24,6 @@ const toMessage = (r: any): MessageRecord => ({
   sources: r.sources, createdAt: r.created_at.toISOString(), delivery: r.delivery ?? null,
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
-
-/** Message bodies are stored encrypted, and the dialogue state's sealed part. */
-export const encryptedMessages: EncryptedTable = { table: 'messages', columns: ['text'] };
-export const encryptedStates: EncryptedTable = { table: 'conversations', columns: [], json: ['state'] };
 
 export interface NewMessage {
   direction: 'in' | 'out'; author: 'customer' | 'assistant' | 'staff'; text: string;
@@ -120,8 +99,7 @@ export function conversationsRepository(db: Queryable) {
         `UPDATE messages SET pending = false,
                 understanding = CASE WHEN seq = $3 THEN $4::jsonb END, tool_calls = CASE WHEN seq = $3 THEN $5::jsonb END
           WHERE tenant_id=$1 AND conversation_id=$2 AND pending AND seq <= $3`,
-        [tenantId, conversationId, lastSeq, turn.understanding ? JSON.stringify(turn.understanding) : null,
-          turn.toolCalls ? JSON.stringify(turn.toolCalls) : null], 'messages-mark-read');
+        [tenantId, conversationId, lastSeq, sealTurn(turn.understanding), sealTurn(turn.toolCalls)], 'messages-mark-read');
     },
     /** Conversations with a message nobody read for this long (its request died). */
     async strandedConversations(olderThanMs: number): Promise<{ tenantId: string; conversationId: string }[]> {
@@ -164,7 +142,7 @@ export function conversationsRepository(db: Queryable) {
         `INSERT INTO messages (tenant_id, conversation_id, direction, author, text, options, understanding, sources, client_message_id)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (tenant_id, conversation_id, client_message_id) DO NOTHING RETURNING *`,
         [tenantId, conversationId, m.direction, m.author, encryptField(m.text), m.options ? JSON.stringify(m.options) : null,
-          m.understanding ? JSON.stringify(m.understanding) : null, m.sources ? JSON.stringify(m.sources) : null, m.clientMessageId ?? null],
+          sealTurn(m.understanding), m.sources ? JSON.stringify(m.sources) : null, m.clientMessageId ?? null],
       );
       return row && toMessage(row);
     },
@@ -188,8 +166,8 @@ export function conversationsRepository(db: Queryable) {
            FROM ROWS FROM (jsonb_to_recordset($7::jsonb) AS (text text, options jsonb, sources jsonb)) WITH ORDINALITY AS m(text, options, sources, n)
           ORDER BY m.n
          RETURNING *`,
-        [tenantId, conversationId, JSON.stringify(sealState(turn.state)), turn.lastSeq, JSON.stringify(turn.understanding ?? null),
-          JSON.stringify(turn.toolCalls ?? null), JSON.stringify(turn.replies.map((r) => ({ text: encryptField(r.text), options: r.options ?? null, sources: r.sources ?? null })))],
+        [tenantId, conversationId, JSON.stringify(sealState(turn.state)), turn.lastSeq, sealTurn(turn.understanding),
+          sealTurn(turn.toolCalls), JSON.stringify(turn.replies.map((r) => ({ text: encryptField(r.text), options: r.options ?? null, sources: r.sources ?? null })))],
         'turn-finish');
       return rows.map(toMessage).sort((a, b) => a.seq - b.seq);
     },

@@ -1,6 +1,11 @@
+import { openDetails, sealDetails } from '../../platform/crypto/sealed-details';
 import type { Queryable } from '../../platform/db/database';
 import { settingsTable } from '../../platform/db/settings-table';
 import type { NoticeKind, PlannedNotice } from './domain/plan';
+import type { EncryptedTable } from '../../platform/crypto/field-rotation';
+
+/** For key rotation: notice variables. */
+export const encryptedNotices: EncryptedTable = { table: 'notices', columns: [], json: ['variables'] };
 
 export interface NoticeRow {
   id: string; tenantId: string; key: string; kind: NoticeKind; bookingId: string | null; contactId: string | null; ref: string | null;
@@ -12,7 +17,7 @@ export interface NoticeRow {
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
 const toNotice = (r: any): NoticeRow => ({
   id: r.id, tenantId: r.tenant_id, key: r.key, kind: r.kind, bookingId: r.booking_id, contactId: r.contact_id, ref: r.ref,
-  variables: r.variables, dueAt: r.due_at, status: r.status, reason: r.reason, conversationId: r.conversation_id,
+  variables: openDetails(r.variables) as Record<string, string>, dueAt: r.due_at, status: r.status, reason: r.reason, conversationId: r.conversation_id,
   messageId: r.message_id, channelType: r.channel_type, viaTemplate: r.via_template, attempts: r.attempts,
   createdAt: r.created_at, updatedAt: r.updated_at,
 });
@@ -46,7 +51,7 @@ export function notificationsRepository(db: Queryable) {
         [tenantId, JSON.stringify(notices.map((n) => ({
           key: n.key, kind: n.kind, booking_id: n.bookingId ?? null, contact_id: n.contactId ?? null,
           conversation_id: n.conversationId ?? null, ref: n.ref ?? null,
-          variables: n.variables ?? {}, due_at: new Date(n.dueAt).toISOString(),
+          variables: sealDetails(n.variables ?? {}), due_at: new Date(n.dueAt).toISOString(),
         }))), revive]);
       return rows.map((r) => r.id);
     },

@@ -1,7 +1,16 @@
 import type { Ticket, TicketEvent, TicketPriority, TicketSettings, TicketStatus } from '@frontdesk/contracts';
 import { settingsTable } from '../../platform/db/settings-table';
+import { decryptField, encryptField } from '../../platform/crypto/fields';
+import { openDetails, sealDetails } from '../../platform/crypto/sealed-details';
 import type { Queryable } from '../../platform/db/database';
 import type { TicketState } from './domain/lifecycle';
+import type { EncryptedTable } from '../../platform/crypto/field-rotation';
+
+/** For key rotation: subjects, notes and rating comments. */
+export const encryptedTickets: EncryptedTable[] = [
+  { table: 'tickets', columns: ['subject'] }, { table: 'ticket_events', key: ['id'], columns: [], json: ['detail'] },
+  { table: 'ticket_ratings', key: ['tenant_id', 'ticket_id', 'resolution'], columns: ['comment'] },
+];
 
 export interface TicketRecord extends TicketState {
   id: string; conversationId: string; contactId: string | null; subject: string; source: Ticket['source']; updatedAt: number;
@@ -18,7 +27,7 @@ const iso = (t: number | null): string | null => (t === null ? null : new Date(t
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
 const toRecord = (r: any): TicketRecord => ({
-  id: r.id, conversationId: r.conversation_id, contactId: r.contact_id, subject: r.subject, source: r.source,
+  id: r.id, conversationId: r.conversation_id, contactId: r.contact_id, subject: decryptField(r.subject), source: r.source,
   status: r.status, priority: r.priority, assigneeId: r.assignee_id, resolution: r.resolution,
   openedAt: r.opened_at.getTime(), firstResponseAt: ms(r.first_response_at), firstResponseMs: r.first_response_ms,
   resolvedAt: ms(r.resolved_at), closedAt: ms(r.closed_at), resolveMs: r.resolve_ms, resolutions: r.resolutions,
@@ -39,7 +48,7 @@ export function ticketsRepository(db: Queryable) {
       const [row] = await db.query(
         `INSERT INTO tickets (tenant_id, conversation_id, contact_id, subject, priority, assignee_id, source, opened_at, updated_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$8) RETURNING *`,
-        [tenantId, t.conversationId, t.contactId, t.subject, t.priority, t.assigneeId, t.source, new Date(t.at)]);
+        [tenantId, t.conversationId, t.contactId, encryptField(t.subject), t.priority, t.assigneeId, t.source, new Date(t.at)]);
       return toRecord(row);
     },
     async get(tenantId: string, id: string, forUpdate = false): Promise<TicketRecord | undefined> {
@@ -86,7 +95,7 @@ export function ticketsRepository(db: Queryable) {
     async record(tenantId: string, ticketId: string, e: { kind: TicketEvent['kind']; actor: TicketEvent['actor']; detail: Record<string, unknown>; at: number; sourceEventId?: number }) {
       await db.query(
         `INSERT INTO ticket_events (tenant_id, ticket_id, kind, actor, detail, source_event_id, at) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [tenantId, ticketId, e.kind, e.actor, JSON.stringify(e.detail), e.sourceEventId ?? null, new Date(e.at)]);
+        [tenantId, ticketId, e.kind, e.actor, JSON.stringify(sealDetails(e.detail)), e.sourceEventId ?? null, new Date(e.at)]);
     },
     /** Whether a bus event was already acted on (a redelivery). */
     async handled(tenantId: string, sourceEventId: number): Promise<boolean> {
@@ -96,7 +105,7 @@ export function ticketsRepository(db: Queryable) {
     async history(tenantId: string, ticketId: string): Promise<TicketEvent[]> {
       const rows = await db.query<{ kind: TicketEvent['kind']; actor: TicketEvent['actor']; detail: Record<string, unknown>; at: Date }>(
         `SELECT kind, actor, detail, at FROM ticket_events WHERE tenant_id=$1 AND ticket_id=$2 ORDER BY id`, [tenantId, ticketId]);
-      return rows.map((r) => ({ kind: r.kind, actor: r.actor, detail: r.detail, at: r.at.toISOString() }));
+      return rows.map((r) => ({ kind: r.kind, actor: r.actor, detail: openDetails(r.detail), at: r.at.toISOString() }));
     },
 
     /** The first rating of this resolution; false when it already had one. */
@@ -104,7 +113,7 @@ export function ticketsRepository(db: Queryable) {
       const rows = await db.query(
         `INSERT INTO ticket_ratings (tenant_id, ticket_id, resolution, rating, comment, conversation_id, rated_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING RETURNING resolution`,
-        [tenantId, ticketId, r.resolution, r.rating, r.comment, r.conversationId, r.ratedAt]);
+        [tenantId, ticketId, r.resolution, r.rating, encryptField(r.comment), r.conversationId, r.ratedAt]);
       return rows.length > 0;
     },
     /** The latest rating of each ticket. */
@@ -112,7 +121,7 @@ export function ticketsRepository(db: Queryable) {
       const rows = await db.query<{ ticket_id: string; rating: number; comment: string | null; rated_at: Date; resolution: number }>(
         `SELECT DISTINCT ON (ticket_id) ticket_id, rating, comment, rated_at, resolution FROM ticket_ratings
           WHERE tenant_id=$1 AND ticket_id = ANY($2::uuid[]) ORDER BY ticket_id, resolution DESC`, [tenantId, ticketIds]);
-      return new Map(rows.map((r) => [r.ticket_id, { rating: r.rating, comment: r.comment, ratedAt: r.rated_at.toISOString(), resolution: r.resolution }]));
+      return new Map(rows.map((r) => [r.ticket_id, { rating: r.rating, comment: decryptField(r.comment), ratedAt: r.rated_at.toISOString(), resolution: r.resolution }]));
     },
 
     settings: (tenantId: string): Promise<unknown> => settingsTable(db, 'ticket_settings').get(tenantId),

@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../db/database';
 import { drainLoop, type DrainLoop } from '../db/drain-loop';
 import type { JobQueue } from '../jobs/queue';
-import { openEventData, sealEventData } from './sealed-data';
+import { openDetails, sealDetails } from '../crypto/sealed-details';
 
 export interface DomainEvent {
   tenantId: string;
@@ -66,18 +66,18 @@ export function createEventBus(deps: { db: Database; jobs: JobQueue; databaseUrl
     async publish(tx: Queryable, event: NewEvent): Promise<void> {
       await tx.query(
         `INSERT INTO events (tenant_id, type, subject_id, data, occurred_at) VALUES ($1, $2, $3, $4, coalesce($5, now()))`,
-        [event.tenantId, event.type, event.subjectId ?? null, JSON.stringify(sealEventData(event.data ?? {})), event.at ?? null]);
+        [event.tenantId, event.type, event.subjectId ?? null, JSON.stringify(sealDetails(event.data ?? {})), event.at ?? null]);
     },
     /** The events about one subject (a booking, a lead), oldest first. */
     async about(tenantId: string, subjectId: string): Promise<DomainEvent[]> {
       const rows = await db.query<{ id: number; type: string; subject_id: string; data: Record<string, unknown>; occurred_at: Date }>(
         `SELECT id, type, subject_id, data, occurred_at FROM events WHERE tenant_id = $1 AND subject_id = $2 ORDER BY id`, [tenantId, subjectId]);
-      return rows.map((r) => ({ tenantId, id: r.id, type: r.type, subjectId: r.subject_id, data: openEventData(r.data), occurredAt: new Date(r.occurred_at).toISOString() }));
+      return rows.map((r) => ({ tenantId, id: r.id, type: r.type, subjectId: r.subject_id, data: openDetails(r.data), occurredAt: new Date(r.occurred_at).toISOString() }));
     },
     async start(): Promise<void> {
       for (const [name, consumer] of consumers) {
         // Jobs carry the data as stored (sealed): the handler gets it whole.
-        await jobs.work<DomainEvent>(queueOf(name), { batchSize: 8 }, (event) => consumer.handler({ ...event, data: openEventData(event.data) }));
+        await jobs.work<DomainEvent>(queueOf(name), { batchSize: 8 }, (event) => consumer.handler({ ...event, data: openDetails(event.data) }));
       }
       loop = drainLoop({
         databaseUrl: deps.databaseUrl, channel: 'frontdesk_events', pollMs: POLL_MS, onError: deps.onError,

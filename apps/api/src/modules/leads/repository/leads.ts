@@ -1,6 +1,13 @@
 import type { LeadScore, LeadSettings, LeadStage, Temperature } from '@frontdesk/contracts';
+import { decryptField, encryptField } from '../../../platform/crypto/fields';
 import type { Queryable } from '../../../platform/db/database';
 import type { MessageFact } from '../domain/activity';
+import type { EncryptedTable } from '../../../platform/crypto/field-rotation';
+
+/** For key rotation: lead answers and notes. */
+export const encryptedLeads: EncryptedTable[] = [
+  { table: 'leads', columns: [], json: ['fields'] }, { table: 'lead_notes', columns: ['text'] },
+];
 
 export interface LeadRow {
   id: string; contactId: string; stage: LeadStage; lostReason: string | null;
@@ -18,11 +25,14 @@ const COLUMNS: Record<keyof LeadChange, string> = {
   fields: 'fields', staffFields: 'staff_fields', intents: 'intents', score: 'score', temperature: 'temperature', routing: 'routing',
 };
 const JSON_COLUMNS = new Set(['source', 'fields', 'score']);
+/** The answers a lead gave (names, phones, ages, …) are stored encrypted, one value each; their keys stay readable. */
+export const sealValues = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, encryptField(v)]));
+export const openValues = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, decryptField(v)]));
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
 const toLead = (r: any): LeadRow => ({
   id: r.id, contactId: r.contact_id, stage: r.stage, lostReason: r.lost_reason,
-  source: { channel: null, campaign: null, referral: null, ...r.source }, ownerId: r.owner_id, tags: r.tags, fields: r.fields,
+  source: { channel: null, campaign: null, referral: null, ...r.source }, ownerId: r.owner_id, tags: r.tags, fields: openValues(r.fields),
   staffFields: r.staff_fields, intents: r.intents, score: r.score, temperature: r.temperature, routing: r.routing,
   createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
 });
@@ -68,7 +78,8 @@ export function leadsRepository(db: Queryable) {
     async update(tenantId: string, id: string, change: LeadChange, at: Date): Promise<LeadRow> {
       const keys = (Object.keys(change) as (keyof LeadChange)[]).filter((k) => change[k] !== undefined);
       const sets = keys.map((k, i) => `${COLUMNS[k]} = $${i + 4}`);
-      const values = keys.map((k) => (JSON_COLUMNS.has(COLUMNS[k]) && change[k] !== null ? JSON.stringify(change[k]) : change[k]));
+      const stored = (k: keyof LeadChange) => (k === 'fields' && change.fields ? sealValues(change.fields) : change[k]);
+      const values = keys.map((k) => (JSON_COLUMNS.has(COLUMNS[k]) && change[k] !== null ? JSON.stringify(stored(k)) : change[k]));
       const [row] = await db.query(`UPDATE leads SET ${[...sets, 'updated_at = $3'].join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING *`,
         [tenantId, id, at, ...values]);
       return toLead(row);

@@ -31,8 +31,8 @@ const toBooking = (r: any): BookingRecord => ({
   customer: { name: decryptField(r.customer_name), phone: decryptField(r.customer_phone), email: decryptField(r.customer_email) },
   price: { amount: r.price_amount, currency: r.price_currency },
   deposit: r.deposit_amount === null ? null : { amount: r.deposit_amount, currency: r.price_currency },
-  sourceChannel: r.source_channel, notes: r.notes, recurrenceId: r.recurrence_id,
-  cancelledAt: iso(r.cancelled_at), cancellationReason: r.cancellation_reason,
+  sourceChannel: r.source_channel, notes: decryptField(r.notes), recurrenceId: r.recurrence_id,
+  cancelledAt: iso(r.cancelled_at), cancellationReason: decryptField(r.cancellation_reason),
   createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
 });
 const toHold = (r: any): HoldRecord => ({
@@ -41,9 +41,9 @@ const toHold = (r: any): HoldRecord => ({
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-/** The customer's name, phone and e-mail are stored encrypted; phone and e-mail with a keyed hash to find them by. */
+/** The customer's name, phone, e-mail, notes and cancellation reason are stored encrypted; phone and e-mail with a keyed hash to find them by. */
 export const encryptedBookings: EncryptedTable = {
-  table: 'bookings', columns: ['customer_name', 'customer_phone', 'customer_email'],
+  table: 'bookings', columns: ['customer_name', 'customer_phone', 'customer_email', 'notes', 'cancellation_reason'],
   lookups: (c) => ({ customer_phone_hash: lookupHash('phone', c.customer_phone), customer_email_hash: lookupHash('email', c.customer_email) }),
 };
 
@@ -59,7 +59,7 @@ export function bookingsRepository(db: Queryable) {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING *`;
       const values = [tenantId, b.serviceId, b.status, new Date(b.start), new Date(b.end), b.resourceIds, b.seats, b.sessionId,
         encryptField(b.customer.name), encryptField(b.customer.phone), encryptField(b.customer.email), b.price.amount, b.price.currency,
-        b.depositAmount, b.sourceChannel, b.notes, b.recurrenceId, lookupHash('phone', b.customer.phone), lookupHash('email', b.customer.email)];
+        b.depositAmount, b.sourceChannel, encryptField(b.notes), b.recurrenceId, lookupHash('phone', b.customer.phone), lookupHash('email', b.customer.email)];
       const [row] = allocation
         ? await db.query(
           `WITH b AS (${insert}),
@@ -118,7 +118,7 @@ export function bookingsRepository(db: Queryable) {
            cancellation_reason = CASE WHEN $3 = 'cancelled' THEN $4 ELSE cancellation_reason END,
            notes = CASE WHEN $5 THEN $6 ELSE notes END
           WHERE tenant_id=$1 AND id=$2 RETURNING *`,
-        [tenantId, id, status, extra.reason ?? null, extra.notes !== undefined, extra.notes ?? null],
+        [tenantId, id, status, encryptField(extra.reason), extra.notes !== undefined, encryptField(extra.notes)],
       );
       return toBooking(row);
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fieldKey, installFieldKeys } from '../crypto/fields';
-import { openEventData, sealEventData } from './sealed-data';
+import { fieldKey, installFieldKeys } from './fields';
+import { openDetails, sealDetails } from './sealed-details';
 
 describe("an event's data at rest", () => {
   beforeAll(() => installFieldKeys({ current: fieldKey(randomBytes(32)), previous: [] }));
@@ -11,14 +11,14 @@ describe("an event's data at rest", () => {
   };
 
   it('keeps what changed readable and seals the rest', () => {
-    const stored = sealEventData(data);
+    const stored = sealDetails(data);
     expect(stored).toMatchObject({ bookingId: data.bookingId, status: 'confirmed', startAt: data.startAt, seats: 1, serviceId: null });
     expect(JSON.stringify(stored)).not.toMatch(/Beatriz|98765|doente/);
-    expect(openEventData(stored)).toEqual(data);
+    expect(openDetails(stored)).toEqual(data);
   });
 
   it('leaves data with nothing personal as it is, and reads data stored before sealing', () => {
-    expect(sealEventData({ leadId: 'x', stage: 'won' })).toEqual({ leadId: 'x', stage: 'won' });
-    expect(openEventData(data)).toEqual(data);
+    expect(sealDetails({ leadId: 'x', stage: 'won' })).toEqual({ leadId: 'x', stage: 'won' });
+    expect(openDetails(data)).toEqual(data);
   });
 });

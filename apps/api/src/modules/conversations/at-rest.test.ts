@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fieldKey, installFieldKeys } from '../../platform/crypto/fields';
-import { openState, sealState } from './repository';
+import { openState, sealState } from './at-rest';
 import type { ConversationState } from './domain/policy/types';
 
 const state = {
