@@ -87,10 +87,11 @@ describe('a booking made over WhatsApp, across the change to British Summer Time
     bookingId = row!.id;
     expect(row!.start_at.toISOString()).toBe('2027-03-28T09:00:00.000Z'); // 10:00 BST
 
+    // Planned by the notifications consumer of booking.created: allow for its retries on a loaded machine.
     const planned = await until(async () => {
       const items = await notices(bookingId);
       return items.filter((n) => n.kind === 'booking_reminder').length === 2 && items;
-    });
+    }, 45_000);
     // 24 h before is 10:00 the day before — in GMT, 23 hours earlier; 2 h before is 08:00 BST.
     expect(planned.filter((n) => n.kind === 'booking_reminder').map((n) => [n.status, n.dueAt])).toEqual([
       ['scheduled', '2027-03-27T10:00:00.000Z'], ['scheduled', '2027-03-28T07:00:00.000Z']]);
