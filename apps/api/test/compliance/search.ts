@@ -1,4 +1,4 @@
-import { decryptField } from '../../src/platform/crypto/fields';
+import { decryptField, ENCRYPTED_VALUES } from '../../src/platform/crypto/fields';
 import type { Queryable } from '../../src/platform/db/database';
 
 /**
@@ -6,9 +6,6 @@ import type { Queryable } from '../../src/platform/db/database';
  * character, JSON or array column of each table of each schema, cast to text — encrypted personal
  * fields opened as the application reads them, unless `decrypt` is false (what lies on disk).
  */
-// Encrypted values, alone in a column or inside JSON.
-const SEALED = /enc:v1:[0-9a-f]{8}:[A-Za-z0-9+/]+={0,2}/g;
-
 export async function findAnywhere(db: Queryable, needles: string[], opts: { decrypt?: boolean } = { decrypt: true }): Promise<{ where: string; needle: string; rows: number }[]> {
   const columns = await db.query<{ s: string; t: string; c: string }>(`
     SELECT c.table_schema AS s, c.table_name AS t, c.column_name AS c FROM information_schema.columns c
@@ -20,7 +17,7 @@ export async function findAnywhere(db: Queryable, needles: string[], opts: { dec
   for (const { s, t, c } of columns) {
     // Encrypted personal fields are searched as the application reads them.
     const encrypted = opts.decrypt ? (await db.query<{ v: string }>(`SELECT "${c}"::text AS v FROM "${s}"."${t}" WHERE "${c}"::text LIKE '%enc:v1:%'`))
-      .map((r) => (r.v.match(SEALED) ?? []).map((v) => decryptField(v)).join(' ').toLowerCase()) : [];
+      .map((r) => (r.v.match(ENCRYPTED_VALUES) ?? []).map((v) => decryptField(v)).join(' ').toLowerCase()) : [];
     for (const needle of needles) {
       const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${s}"."${t}" WHERE "${c}"::text ILIKE $1`,
         [`%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`]);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
-import { decryptField, encryptField, encryptSameAll } from '../../platform/crypto/fields';
+import { decryptField, ENCRYPTED_VALUES, encryptField, encryptSameAll } from '../../platform/crypto/fields';
 import type { PersonScope } from './scope';
 
 export const ERASED = '[erased]';
@@ -102,9 +102,6 @@ async function scrubRepliesText(tx: Queryable, tenantId: string, conversationIds
   return changed;
 }
 
-// An encrypted value, alone in a column or inside JSON.
-const SEALED = /enc:v1:[0-9a-f]{8}:[A-Za-z0-9+/]+={0,2}/g;
-
 /**
  * A column of encrypted values the database cannot search: the tenant's rows are read in the
  * application, every needle replaced in rows about the person (`mine`), the distinctive ones
@@ -124,7 +121,7 @@ async function scrubSealed(tx: Queryable, o: {
   for (const row of rows) {
     const needles = row.mine ? o.patterns.allInText : o.patterns.strongInText;
     if (!needles) continue;
-    const scrubbed = row.v.replace(SEALED, (token) => {
+    const scrubbed = row.v.replace(ENCRYPTED_VALUES, (token) => {
       const clear = decryptField(token);
       const next = clear.replace(needles, o.pseudonym);
       return next === clear ? token : encryptField(next);

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database';
 import type { SecretBox } from './secrets';
-import { currentFieldKeyId, decryptField, encryptField, encryptSame, fieldKeyIdOf, reencrypt } from './fields';
+import { currentFieldKeyId, decryptField, ENCRYPTED_VALUES, encryptField, encryptSame, fieldKeyIdOf, reencrypt } from './fields';
 
 /** A table with encrypted columns, and the lookup columns computed from their clear values. */
 export interface EncryptedTable {
@@ -36,13 +36,10 @@ export async function encryptToCurrentKey(db: Queryable, tables: EncryptedTable[
   return changed;
 }
 
-// Every encrypted value inside a text: alone in a column, or within JSON.
-const SEALED = /enc:v1:[0-9a-f]{8}:[A-Za-z0-9+/]+={0,2}/g;
-
 async function encryptTable(db: Queryable, t: EncryptedTable, keyId: string): Promise<number> {
   const key = t.key ?? ['tenant_id', 'id'];
   const json = t.json ?? [];
-  const stale = (v: string | null) => v !== null && (v.match(SEALED) ?? []).some((token) => fieldKeyIdOf(token) !== keyId);
+  const stale = (v: string | null) => v !== null && (v.match(ENCRYPTED_VALUES) ?? []).some((token) => fieldKeyIdOf(token) !== keyId);
   let after: unknown[] | undefined;
   let count = 0;
   for (;;) {
@@ -71,7 +68,7 @@ async function reencryptRow(db: Queryable, t: EncryptedTable, key: string[], row
   const json = t.json ?? [];
   const values: Record<string, unknown> = {
     ...Object.fromEntries(t.columns.map((c) => [c, encrypt(c)])),
-    ...Object.fromEntries(json.map((c) => [c, row[c] === null ? null : row[c]!.replace(SEALED, reencrypt)])),
+    ...Object.fromEntries(json.map((c) => [c, row[c] === null ? null : row[c]!.replace(ENCRYPTED_VALUES, reencrypt)])),
     ...t.lookups?.(clear),
   };
   const params: unknown[] = [];

@@ -11,6 +11,8 @@ export interface FieldKey { id: string; encryption: Buffer; lookup: Buffer }
 export interface FieldKeys { current: FieldKey; previous: FieldKey[] }
 
 const PATTERN = /^enc:v1:([0-9a-f]{8}):([A-Za-z0-9+/]+={0,2})$/;
+/** Every encrypted value inside a text: alone in a column, or within JSON. */
+export const ENCRYPTED_VALUES = /enc:v1:[0-9a-f]{8}:[A-Za-z0-9+/]+={0,2}/g;
 
 /** The two keys personal fields use, derived from one configured secret (never the secret itself). */
 export function fieldKey(secret: Buffer): FieldKey {

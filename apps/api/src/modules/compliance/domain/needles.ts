@@ -52,14 +52,17 @@ const withJsonForm = (s: string): string[] => {
  */
 export function needlePattern(needles: string[]): string | undefined {
   if (!needles.length) return undefined;
-  // ASCII only: whether PostgreSQL counts an accented letter as a word character depends on the locale.
-  const word = /[A-Za-z0-9_]/;
-  return needles.map((n) => `${word.test(n[0]!) ? '\\m' : ''}${n.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}${word.test(n.at(-1)!) ? '\\M' : ''}`).join('|');
+  return needles.map((n) => bounded(n, '\\m', '\\M')).join('|');
 }
 
 /** The same needles as one JavaScript expression, for values only the application can read (encrypted fields). */
 export function needleRegExp(needles: string[]): RegExp | undefined {
   if (!needles.length) return undefined;
-  const word = /[A-Za-z0-9_]/;
-  return new RegExp(needles.map((n) => `${word.test(n[0]!) ? '\\b' : ''}${n.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}${word.test(n.at(-1)!) ? '\\b' : ''}`).join('|'), 'gi');
+  return new RegExp(needles.map((n) => bounded(n, '\\b', '\\b')).join('|'), 'gi');
 }
+
+// ASCII only: whether PostgreSQL counts an accented letter as a word character depends on the locale.
+const WORD = /[A-Za-z0-9_]/;
+/** A needle escaped, with a word boundary where it starts or ends with a letter or digit. */
+const bounded = (needle: string, start: string, end: string) =>
+  `${WORD.test(needle[0]!) ? start : ''}${needle.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}${WORD.test(needle.at(-1)!) ? end : ''}`;
