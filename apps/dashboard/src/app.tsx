@@ -4,11 +4,11 @@ import { useI18n } from './i18n/i18n';
 import { SignInPage } from './pages/sign-in';
 import { InvitationPage } from './pages/invitation';
 import { HomePage } from './pages/home';
-import { ComingSoonPage } from './pages/coming-soon';
 import { InboxPage } from './pages/inbox';
 import { LeadsPage } from './pages/leads';
 import { CustomersPage } from './pages/customers';
 import { CalendarPage } from './pages/calendar';
+import { SettingsPage } from './pages/settings';
 import { Shell } from './shell/shell';
 import { Notice, Loading } from './pages/notice';
 
@@ -40,7 +40,8 @@ function SignedIn() {
         <Route path="/leads/:id"><LeadsPage /></Route>
         <Route path="/customers"><CustomersPage /></Route>
         <Route path="/customers/:id"><CustomersPage /></Route>
-        <Route path="/settings"><ComingSoonPage page="settings" /></Route>
+        <Route path="/settings"><SettingsPage /></Route>
+        <Route path="/settings/:section"><SettingsPage /></Route>
         <Route><h1 className="page-title">{t.notFound}</h1></Route>
       </Switch>
     </Shell>

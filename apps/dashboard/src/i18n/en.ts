@@ -1,6 +1,7 @@
 import { calendarEn } from './pages/calendar-en';
 import { leadsEn } from './pages/leads-en';
 import { customersEn } from './pages/customers-en';
+import { settingsEn } from './pages/settings-en';
 /** The dashboard's words in English; pt-BR.ts and es-AR.ts must have the same shape. */
 export const en = {
   languageName: 'English',
@@ -65,6 +66,7 @@ export const en = {
   calendar: calendarEn,
   leads: leadsEn,
   customers: customersEn,
+  settings: settingsEn,
   notFound: 'There is no page here.',
   inbox: {
     filters: 'Filters',

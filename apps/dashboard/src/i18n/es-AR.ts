@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { calendarEsAR } from './pages/calendar-es-AR';
 import { leadsEsAR } from './pages/leads-es-AR';
 import { customersEsAR } from './pages/customers-es-AR';
+import { settingsEsAR } from './pages/settings-es-AR';
 
 export const esAR: Messages = {
   languageName: 'Español (Argentina)',
@@ -66,6 +67,7 @@ export const esAR: Messages = {
   calendar: calendarEsAR,
   leads: leadsEsAR,
   customers: customersEsAR,
+  settings: settingsEsAR,
   notFound: 'No hay ninguna página acá.',
   inbox: {
     filters: 'Filtros',

@@ -1,0 +1,4 @@
+import type { settingsAccessEn } from './settings-access-en';
+
+export const settingsAccessPtBR: typeof settingsAccessEn = {
+};

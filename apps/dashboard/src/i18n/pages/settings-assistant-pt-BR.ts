@@ -1,0 +1,4 @@
+import type { settingsAssistantEn } from './settings-assistant-en';
+
+export const settingsAssistantPtBR: typeof settingsAssistantEn = {
+};

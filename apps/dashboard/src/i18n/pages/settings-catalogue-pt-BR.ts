@@ -1,0 +1,4 @@
+import type { settingsCatalogueEn } from './settings-catalogue-en';
+
+export const settingsCataloguePtBR: typeof settingsCatalogueEn = {
+};
