@@ -149,7 +149,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     if (pending !== 0) throw new AppError('NOT_READY', pending < 0 ? 'The database is unreachable' : `${pending} migrations pending`);
     return { status: 'ready' };
   });
-  await serveDashboard(app); // the staff dashboard at /app/ (apps/dashboard, built by `npm start` and `npm test`)
+  await serveDashboard(app, { dir: config.dashboardDir }); // the staff dashboard at /app/ (apps/dashboard, built by `npm start` and `npm test`)
   const contacts = contactsService(db);
   const jobs = createJobQueue(databaseUrl, (err) => app.log.warn({ err }, 'job queue error'));
   const events = createEventBus({ db, jobs, databaseUrl, onError: (err) => app.log.warn({ err }, 'event relay failed') });

@@ -61,7 +61,7 @@ describe('a person in two businesses', () => {
     await dash.close();
   });
 
-  it('shows an unbuilt page as clearly coming soon, and keeps the chosen language', async () => {
+  it('opens Settings on its first section, and keeps the chosen language', async () => {
     const dash = await openDashboard(browser, base, { locale: 'en-GB', now });
     const { page } = dash;
     await page.fill('#email', rita.email);
@@ -69,11 +69,11 @@ describe('a person in two businesses', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Settings');
-    expect(page.url()).toBe(`${base}/app/settings`);
-    expect(await page.locator('.coming-soon').textContent()).toContain('Coming soon');
+    await expect.poll(() => page.url()).toBe(`${base}/app/settings/business`);
     expect(await page.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
+    const sections = page.getByRole('navigation', { name: 'Settings sections' });
+    expect(await sections.getByRole('link', { name: 'Business' }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(page);
-    await screenshot(page, 'coming-soon');
 
     await page.getByLabel('Language').selectOption('pt-BR');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Configurações');
@@ -81,9 +81,10 @@ describe('a person in two businesses', () => {
     // A deep link opens the page straight away, in the language chosen before.
     await page.goto(`${base}/app/customers`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Clientes');
-    await page.goto(`${base}/app/settings`);
+    await page.goto(`${base}/app/settings/team`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Configurações');
-    expect(await page.locator('.coming-soon').textContent()).toContain('Em breve');
+    const seções = page.getByRole('navigation', { name: 'Seções das configurações' });
+    expect(await seções.getByRole('link', { name: 'Equipe e funções' }).getAttribute('aria-current')).toBe('page');
     await dash.close();
   });
 });

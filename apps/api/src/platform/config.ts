@@ -12,6 +12,7 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.url().optional(),
   FRONTDESK_DATA_DIR: z.string().default('./data'),
+  FRONTDESK_DASHBOARD_DIR: z.string().optional(),
   FRONTDESK_ADMIN_KEY: z.string().min(24, 'use at least 24 characters').optional(),
   FRONTDESK_SECRET_KEY: base64Key.optional(),
   FRONTDESK_PREVIOUS_SECRET_KEYS: z.string().optional().transform((v, ctx) => (v ? v.split(',').map((k) => k.trim()) : []).map((k) => {
@@ -60,6 +61,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where the dashboard's production build is (default apps/dashboard/dist). */
+  dashboardDir?: string;
   adminKey: string | undefined;
   /** Seals stored provider secrets; previous keys still open what they sealed (rotation). */
   secretKey: Buffer | undefined;
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.FRONTDESK_DATA_DIR),
+    ...(e.FRONTDESK_DASHBOARD_DIR ? { dashboardDir: path.resolve(e.FRONTDESK_DASHBOARD_DIR) } : {}),
     adminKey: e.FRONTDESK_ADMIN_KEY,
     secretKey: e.FRONTDESK_SECRET_KEY,
     previousSecretKeys: e.FRONTDESK_PREVIOUS_SECRET_KEYS,
