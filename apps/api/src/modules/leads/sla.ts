@@ -25,6 +25,9 @@ export function slaTimers(db: Database, ports: LeadsPorts, context: (tenantId: s
     await timers.customerWrote(ctx.tenantId, {
       conversationId, leadId: lead.id, at, eventId, dueAt: new Date(at.getTime() + minutes * MINUTE), staffOnly: temperature === 'hot' || !!lead.ownerId,
     });
+    // A reply handled before this message (before its lead existed, it was dropped) still answers it.
+    const reply = await timers.replyAfter(ctx.tenantId, conversationId, eventId);
+    if (reply) await timers.weReplied(ctx.tenantId, { conversationId, leadId: lead.id, byStaff: reply.byStaff, at, eventId: reply.eventId });
   }
 
   async function sweepTenant(tenantId: string, now: number): Promise<void> {
@@ -60,6 +63,7 @@ export function slaTimers(db: Database, ports: LeadsPorts, context: (tenantId: s
     running: (tenantId: string, leadId: string) => timersRepository(db).running(tenantId, leadId),
     breaches: (tenantId: string, leadId: string) => timersRepository(db).breaches(tenantId, leadId),
     clocks: (tenantId: string, leadIds: string[]) => timersRepository(db).clocks(tenantId, leadIds),
+    breachedConversations: (tenantId: string) => timersRepository(db).breachedConversations(tenantId),
   };
 }
 export type SlaTimers = ReturnType<typeof slaTimers>;

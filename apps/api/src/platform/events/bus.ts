@@ -46,7 +46,7 @@ export function createEventBus(deps: { db: Database; jobs: JobQueue; databaseUrl
           occurredAt: new Date(row.occurred_at).toISOString(),
         };
         for (const [name, consumer] of consumers) {
-          if (consumer.types === '*' || consumer.types.has(event.type)) await jobs.send(queueOf(name), event, {}, tx);
+          if (consumer.types === '*' || consumer.types.has(event.type)) await jobs.send(queueOf(name), event, { id: jobIdOf(event.id) }, tx);
         }
       }
       if (rows.length) {
@@ -96,3 +96,9 @@ export function createEventBus(deps: { db: Database; jobs: JobQueue; databaseUrl
 export type EventBus = ReturnType<typeof createEventBus>;
 
 const queueOf = (consumer: string) => `events.${consumer}`;
+/**
+ * An event's job id, ordered as the events are: the relay writes a batch of jobs in one
+ * transaction (one created_on), and workers take jobs of equal created_on in id order, so random
+ * ids would hand a consumer a conversation's messages shuffled.
+ */
+export const jobIdOf = (eventId: number) => `00000000-0000-0000-0000-${eventId.toString(16).padStart(12, '0')}`;

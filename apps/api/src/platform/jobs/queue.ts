@@ -8,6 +8,8 @@ export interface JobOptions {
   startAfterSeconds?: number;
   /** With a 'short' queue: at most one job waiting per key (a later send while one waits is dropped). */
   singletonKey?: string;
+  /** The job's id (a UUID): workers take jobs created together in id order, and a second send with the same id is dropped. */
+  id?: string;
 }
 export interface QueueDefinition {
   retryLimit?: number;
@@ -81,6 +83,7 @@ export function createJobQueue(databaseUrl: string, onError: (err: unknown) => v
       const id = await boss.send(name, data, {
         ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+        ...(options.id ? { id: options.id } : {}),
         ...(tx ? { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.query(text, values) }) } } : {}),
       });
       if (!tx) wake();

@@ -48,6 +48,14 @@ export function timersRepository(db: Queryable) {
          WHERE t.last_event < EXCLUDED.last_event`,
         [tenantId, t.conversationId, t.leadId, t.at, t.byStaff, t.eventId]);
     },
+    /** Our newest reply in the conversation after a customer's message, when it was handled before that message (events can arrive out of order). */
+    async replyAfter(tenantId: string, conversationId: string, eventId: number): Promise<{ eventId: number; byStaff: boolean } | undefined> {
+      const [row] = await db.query<{ id: string; author: string }>(
+        `SELECT id, data->>'author' AS author FROM events
+          WHERE tenant_id = $1 AND subject_id = $2 AND type = 'message.sent' AND id > $3 ORDER BY id DESC LIMIT 1`,
+        [tenantId, conversationId, eventId]);
+      return row && { eventId: Number(row.id), byStaff: row.author === 'staff' };
+    },
     async overdue(tenantId: string, now: Date): Promise<TimerRow[]> {
       const rows = await db.query<{ conversation_id: string; lead_id: string; kind: TimerRow['kind']; started_at: Date; due_at: Date }>(
         `UPDATE lead_timers SET breached_at = due_at
@@ -77,6 +85,12 @@ export function timersRepository(db: Queryable) {
         `SELECT kind, started_at, due_at, conversation_id FROM lead_timers
           WHERE tenant_id = $1 AND lead_id = $2 AND stopped_at IS NULL AND breached_at IS NULL ORDER BY due_at`, [tenantId, leadId]);
       return rows.map((r) => ({ kind: r.kind, startedAt: r.started_at.toISOString(), dueAt: r.due_at.toISOString(), conversationId: r.conversation_id }));
+    },
+    /** Conversations whose response timer ran out and nobody has answered since (the inbox's "SLA breached" queue). */
+    async breachedConversations(tenantId: string): Promise<string[]> {
+      const rows = await db.query<{ conversation_id: string }>(
+        `SELECT conversation_id FROM lead_timers WHERE tenant_id = $1 AND breached_at IS NOT NULL AND stopped_at IS NULL LIMIT 1000`, [tenantId]);
+      return rows.map((r) => r.conversation_id);
     },
     /** Per lead, the earliest timer nobody has answered yet (running or breached), for lists. */
     async clocks(tenantId: string, leadIds: string[]) {
