@@ -59,7 +59,10 @@ async function seedAll(parts: AppParts) {
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
     const results = [];
-    for (const name of blueprintNames()) results.push(await seedBlueprint(parts, name));
+    for (const name of blueprintNames()) {
+      const seeded = await seedBlueprint(parts, name);
+      results.push(seeded.created ? { ...seeded, ownerLink: await firstOwnerLink(parts, seeded.slug) } : seeded);
+    }
     return results.filter((r) => r.created);
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => undefined);
@@ -67,7 +70,13 @@ async function seedAll(parts: AppParts) {
   }
 }
 
-function printWelcome(url: string, db: ProvisionedDatabase, admin: { file?: string }, seeded: { slug: string; apiKey?: string }[], ms: number) {
+/** A new blueprint tenant's first staff sign-in: an owner invitation (no password is ever made up for anyone). */
+async function firstOwnerLink(parts: AppParts, slug: string): Promise<string> {
+  const tenant = await parts.accounts.tenantBySlug(slug);
+  return (await parts.staff.invite(tenant!.id, `owner@${slug}.example`, 'owner')).acceptUrl;
+}
+
+function printWelcome(url: string, db: ProvisionedDatabase, admin: { file?: string }, seeded: { slug: string; apiKey?: string; ownerLink?: string }[], ms: number) {
   say('');
   say(`Frontdesk is running at ${url}  (ready in ${Math.round(ms)} ms, ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`);
   say(`  API docs:      ${url}/docs   (OpenAPI: ${url}/v1/openapi.json)`);
@@ -75,6 +84,8 @@ function printWelcome(url: string, db: ProvisionedDatabase, admin: { file?: stri
   if (seeded.length) {
     say('  Blueprint tenants created (these keys are shown once; issue more with POST /v1/tenants/{slug}/api-keys):');
     for (const s of seeded) say(`    ${s.slug.padEnd(20)} ${s.apiKey}`);
+    say("  Sign in to the dashboard as each business's owner: open its link within 7 days, choose a name and a password:");
+    for (const s of seeded) say(`    ${s.slug.padEnd(20)} ${s.ownerLink}`);
   }
   say('  Staff sign-in: invite people with POST /v1/team/invitations (a tenant key), or `npm run frontdesk -- staff invite` while stopped.');
   say('  Stop with Ctrl+C.');

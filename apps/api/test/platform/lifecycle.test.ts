@@ -44,6 +44,14 @@ describe('npm start on the embedded database', () => {
     kumonKey = /kumon-vila-a\s+(fd_\S+)/.exec(p.output())![1]!;
     expect(p.output()).toContain('/docs');
 
+    // Each new business's first owner signs in through the printed invitation: name and password of their own choosing.
+    const token = /barberpro-palermo\s+\S+\/accept-invitation#token=(\S+)/.exec(p.output())![1]!;
+    const joined = await fetch(`${p.url}/v1/invitations/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Lucía Gómez', password: 'a long passphrase here' }) });
+    expect(joined.status).toBe(200);
+    const session = await json(await fetch(`${p.url}/v1/auth/session`, { headers: { cookie: joined.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') } }));
+    expect(session.activeTenant).toMatchObject({ tenantSlug: 'barberpro-palermo', role: 'owner' });
+
     const services = await json(await fetch(`${p.url}/v1/services`, { headers: { authorization: `Bearer ${kumonKey}` } }));
     const from = new Date(Date.now() + 3 * 86400_000).toISOString();
     const to = new Date(Date.now() + 10 * 86400_000).toISOString();
