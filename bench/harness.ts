@@ -18,7 +18,8 @@ export async function startBenchServer(options: { workers?: boolean; clock?: { n
   const embedded = external ? undefined : await startEmbeddedPostgres(dir, { info: () => undefined, warn: () => undefined });
   const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), dbPoolMax: Number(process.env.BENCH_POOL ?? 20),
     burstWindowMs: 0, // the burst window is a deliberate wait, not work: measure the turns themselves
-    outboundAllowPrivate: true }; // the fake providers listen on loopback
+    outboundAllowPrivate: true, // the fake providers listen on loopback
+    rateLimits: { perKey: 0, perTenant: 0, perIp: 0, signInPerIp: 0, webhooksPerIp: 0 } }; // load from one key on purpose
   const parts = await composeApp({ config, databaseUrl: external ?? embedded!.url(), adminKey: ADMIN_KEY, secretKey: randomBytes(32),
     ...(options.clock ? { clock: options.clock } : {}) });
   await migrateToLatest(parts.db.pool);

@@ -25,7 +25,7 @@ describe('configuration', () => {
   it('reads the abuse-protection settings, with defaults that leave normal load alone', () => {
     expect(loadConfig({})).toMatchObject({
       outboundAllowPrivate: false, redisUrl: undefined, bodyLimitBytes: 262_144, dashboardOrigins: [],
-      rateLimits: { perKey: 12_000, perTenant: 30_000, perIp: 1200, signInPerIp: 100, webhooksPerIp: 30_000 },
+      rateLimits: { perKey: 1200, perTenant: 6000, perIp: 1200, signInPerIp: 100, webhooksPerIp: 30_000 },
       backpressure: { inbound: 50_000, outbox: 50_000 },
     });
     const c = loadConfig({ FRONTDESK_DASHBOARD_ORIGINS: 'https://dash.example.com/app, http://localhost:5173', FRONTDESK_RATE_LIMIT_KEY_PER_MINUTE: '0',

@@ -88,7 +88,9 @@ export async function startTestApp(options: {
     useRealTime: () => void (fixed = undefined),
   };
   // The fake providers and LLMs listen on loopback, which tenant-configured URLs may not reach by default.
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', FRONTDESK_DASHBOARD_DIR: process.env.FRONTDESK_DASHBOARD_DIR }), dbPoolMax: options.poolMax ?? 10, burstWindowMs: 0, outboundAllowPrivate: true, ...options.config };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', FRONTDESK_DASHBOARD_DIR: process.env.FRONTDESK_DASHBOARD_DIR,
+    // Suites drive one key hard; the limits themselves are tested with their own settings (security/abuse-limits).
+    FRONTDESK_RATE_LIMIT_KEY_PER_MINUTE: '12000', FRONTDESK_RATE_LIMIT_TENANT_PER_MINUTE: '30000' }), dbPoolMax: options.poolMax ?? 10, burstWindowMs: 0, outboundAllowPrivate: true, ...options.config };
   const parts = await composeApp({ config, databaseUrl, adminKey: ADMIN_KEY, secretKey, clock, http: options.http,
     ...(options.logStream ? { logStream: options.logStream } : {}), ...(options.resolve ? { resolve: options.resolve } : {}) });
   await parts.app.ready();
