@@ -5,6 +5,8 @@ const integration = {
   globalSetup: ['apps/api/test/harness/global-setup.ts'],
   testTimeout: 60_000,
   hookTimeout: 120_000,
+  // expect.poll waits for what a real page or worker does next; 1 s (the default) is too short on a busy CI machine.
+  expect: { poll: { timeout: 10_000, interval: 50 } },
 };
 
 // The integration suites run on the embedded PostgreSQL and again on an external server

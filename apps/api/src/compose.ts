@@ -12,7 +12,7 @@ import { createMessageListener } from './platform/db/listener';
 import { createAuthenticator } from './platform/auth/authenticate';
 import { createMailer } from './platform/mail/mailer';
 import { createHttpServer, type ZodApp } from './platform/http/server';
-import { scopeRequestsToTenants } from './platform/http/tenant-scope';
+import { scopePublicRequests, scopeRequestsToTenants } from './platform/http/tenant-scope';
 import { closeEventStreams } from './platform/http/sse';
 import { registerBackpressure } from './platform/http/backpressure';
 import { serveDashboard } from './platform/http/dashboard';
@@ -25,7 +25,7 @@ import { fieldKey, installFieldKeys } from './platform/crypto/fields';
 import { encryptToCurrentKey, resealSecrets, type EncryptedTable, type SealedColumn } from './platform/crypto/field-rotation';
 import { encryptedContacts } from './modules/contacts/repository';
 import { encryptedBookings } from './modules/scheduling/repository/bookings';
-import { encryptedMessages, encryptedStates } from './modules/conversations/at-rest';
+import { encryptedMessages, encryptedNotes, encryptedStates } from './modules/conversations/at-rest';
 import { encryptedIdentities, encryptedInbound, encryptedOutbox } from './modules/channels/at-rest';
 import { encryptedDeliveries } from './modules/webhooks/repository';
 import { encryptedAnswers } from './modules/scheduling/repository/idempotency';
@@ -56,7 +56,7 @@ const STRANDED_AFTER_MS = 30_000;
 const ENCRYPTED_TABLES: EncryptedTable[] = [
   encryptedContacts, encryptedBookings, encryptedMessages, encryptedStates, encryptedIdentities, encryptedOutbox, encryptedInbound,
   encryptedDeliveries, encryptedAnswers, encryptedAuditValues, encryptedEvents, ...encryptedLeads, ...encryptedTickets, encryptedHistory,
-  encryptedNotices, encryptedConsents,
+  encryptedNotices, encryptedConsents, encryptedNotes,
 ];
 const SEALED_COLUMNS: SealedColumn[] = [
   { table: 'channels', column: 'secrets' }, { table: 'webhook_endpoints', column: 'secret' }, { table: 'llm_settings', column: 'api_key' },
@@ -140,6 +140,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     dashboardOrigins: config.dashboardOrigins.length ? config.dashboardOrigins : [new URL(baseUrl).origin],
   });
   scopeRequestsToTenants(app); // row-level security for each tenant's request (migration 0019)
+  scopePublicRequests(app, async (slug) => (await accounts.tenantBySlug(slug))?.id);
   const audit = createAudit(db, clock, (err) => app.log.warn({ err }, 'audit entry not recorded'));
   audit.watch(app);
 
@@ -196,6 +197,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
   });
   events.subscribe(leads.subscription.consumer, leads.subscription.types, leads.subscription.handler);
   leads.routes(app);
+  conversations.desk.useBreaches((tenantId) => leads.service.conversationsInBreach(tenantId));
   const sequences = createSequences(db, {
     clock, events, contacts, tenant: (tenantId) => accounts.tenant(tenantId),
     notifications: { notify: (tx, request) => notifications.service.notify(tx, request), notices: (tenantId, keys) => notifications.service.byKeys(tenantId, keys) },
@@ -214,6 +216,7 @@ export async function composeApp({ config, databaseUrl, adminKey, secretKey, clo
     bookings: (tenantId, from, to) => scheduling.bookings.list(tenantId, { from, to, limit: 500 }),
     services: (tenantId) => scheduling.catalogue.services(tenantId),
     resources: async (tenantId, ids) => (ids.length ? scheduling.catalogue.resources(tenantId, ids) : []),
+    contactNames: async (tenantId, ids) => (ids.length ? contacts.names(tenantId, ids) : new Map()),
   }).routes(app);
 
   const sweeper = setInterval(() => {

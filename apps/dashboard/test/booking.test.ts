@@ -28,10 +28,15 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe('the public booking page', () => {
-  it('a customer books a cut on a phone in Spanish, and it appears at once on the open staff home page', async () => {
+  it('a customer books a cut on a phone in Spanish, and it appears at once on the open staff calendar and home page', async () => {
     const staff = await openAt(browser, base, '/app/', { person: manager, locale: 'es-AR', now });
     await expect.poll(() => staff.page.locator('h1.page-title').textContent()).toBe('Hoy');
     await expect.poll(() => staff.page.locator('#today-heading').textContent()).toBe('0 turnos');
+    // The issue's journey: a calendar open on today's day view (Buenos Aires) gets the booking live.
+    const date = new Date(now - 3 * 3_600_000).toISOString().slice(0, 10);
+    const calendar = await openAt(browser, base, `/app/calendar?view=day&date=${date}`, { person: manager, locale: 'es-AR', now });
+    await expect.poll(() => calendar.page.locator('.cal-head').allTextContents()).toContain('Matías Fernández');
+    expect(await calendar.page.locator('.cal-booking').count()).toBe(0);
 
     const visitor = await openAt(browser, base, `/book/${barber.slug}`, { ...phone, locale: 'es-AR', timezoneId: BA, now });
     const { page } = visitor;
@@ -81,6 +86,8 @@ describe('the public booking page', () => {
     await page.getByRole('button', { name: 'Confirmar reserva' }).tap();
 
     await expect.poll(() => page.locator('#done-title').textContent()).toBe('¡Listo, reservaste!');
+    // The calendar, open all along, shows the booking within two seconds, without a reload.
+    await expect.poll(() => calendar.page.locator('.cal-booking .cal-name').allTextContents(), { timeout: 2000, interval: 100 }).toEqual(['Ana Pérez']);
     await expectAccessible(page);
     await screenshot(page, 'booking-done-phone');
     const [booking] = await bookingsOf(app, barber.key);
@@ -92,11 +99,13 @@ describe('the public booking page', () => {
     expect(file.headers['content-type']).toMatch(/^text\/calendar/);
     expect(file.body).toContain(`DTSTART:${booking!.start.replace(/[-:]/g, '').replace('.000', '')}`);
 
+    // On the calendar at the time chosen, in Matías's column; on the home page too.
+    expect(await calendar.page.locator(`button[data-booking="${booking!.id}"] .cal-time`).textContent()).toMatch(new RegExp(`^${time}`));
     // The staff member's home page, open all along, shows the booking without a reload.
     await expect.poll(() => staff.page.locator('.bookings .booking .customer').allTextContents(), { timeout: 5000 }).toEqual(['Ana Pérez']);
     expect(await staff.page.locator('.bookings .booking .when').textContent()).toContain(time!);
     expect(visitor.cspViolations).toEqual([]);
-    await Promise.all([visitor.close(), staff.close()]);
+    await Promise.all([visitor.close(), staff.close(), calendar.close()]);
   });
 
   it('a business that requires consent (Kumon) refuses the booking until the box is ticked; the visitor abroad sees both clocks', async () => {

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, startTestApp, type TestApp } from '../../api/test/harness/app';
-import { inviteAndJoin } from '../../api/test/harness/staff';
+import { asSignedIn, inviteAndJoin, login } from '../../api/test/harness/staff';
+import { openAt } from './booking-support';
 import { expectAccessible, launchBrowser, openDashboard, openWednesday, phone, screenshot } from './support';
 import { bookAt, bookingNow, drag, hhmm, pointIn, resourcesOf, serviceNamed, signIn, textOf } from './calendar-support';
 
@@ -152,6 +153,66 @@ describe('the calendar (BarberPro, Buenos Aires, in Spanish)', () => {
     await expect.poll(() => page.locator('li.booking', { hasText: 'Elena por Instagram' }).count(), { timeout: 2000 }).toBe(1);
     expect(await page.locator('li.booking').count()).toBe(before + 1);
     await dash.close();
+  });
+
+  it('a manager marks a no-show and cancels with a reason from the details; the API\'s refusal is in words; an open viewer calendar follows live and offers no buttons', async () => {
+    const corte = await serviceNamed(app, barber.key, 'Corte');
+    const { now } = await openWednesday(app, [{ key: barber.key, serviceId: corte }]);
+    const date = new Date(now + 14 * 86_400_000).toISOString().slice(0, 10);
+    const at = (hm: string) => new Date(`${date}T${hm}:00-03:00`).toISOString().replace('.000Z', 'Z');
+    const nico = (await resourcesOf(app, barber.key)).get('Nicolás «Nico» Herrera')!;
+    const missed = await bookAt(app, barber.key, { serviceId: corte, start: at('10:00'), resourceIds: [nico], name: 'Ana Falta' });
+    const gone = await bookAt(app, barber.key, { serviceId: corte, start: at('12:30'), resourceIds: [nico], name: 'Beto Doble' });
+    const later = await bookAt(app, barber.key, { serviceId: corte, start: at('18:00'), resourceIds: [nico], name: 'Ceci Cancela' });
+    const clock = Date.parse(at('11:30'));
+    app.clock.set(clock);
+    // Sessions of that day (the app's clock is weeks ahead of when the manager first signed in).
+    const manager = asSignedIn(await login(app, barber.email), barber.email);
+    const viewer = await inviteAndJoin(app, app.auth(barber.key), { email: 'vera@barberpro.test', role: 'viewer', name: 'Vera Paz' });
+    const path = `/app/calendar?view=day&date=${date}`;
+    const [mine, theirs] = await Promise.all([openAt(browser, base, path, { person: manager, locale: 'es-AR', now: clock }),
+      openAt(browser, base, path, { person: viewer, locale: 'es-AR', now: clock })]);
+    const { page } = mine;
+    await expect.poll(() => block(page, missed.id).count(), { timeout: 10_000 }).toBe(1).catch(async (err: unknown) => {
+      throw new Error(`no booking on the calendar: ${await page.locator('main').innerText()}`, { cause: err });
+    });
+    await expect.poll(() => theirs.page.locator('.cal-live').textContent()).toBe('En vivo');
+
+    // Ana's 10:00 has begun: she did not come.
+    await block(page, missed.id).click();
+    const dialog = page.locator('dialog.cal-dialog');
+    await expect.poll(() => dialog.locator('.cal-status h3').textContent()).toBe('Qué pasó');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Marcar ausente' }).click();
+    await expect.poll(() => textOf(page, '.cal-outcome')).toBe('El turno de Ana Falta ahora está ausente.');
+    expect((await bookingNow(app, barber.key, missed.id) as unknown as { status: string }).status).toBe('no_show');
+    await expect.poll(() => block(theirs.page, missed.id).getAttribute('class'), { timeout: 2000 }).toContain('status-no_show');
+
+    // Ceci's 18:00 has not begun: only cancelling is offered, with a reason.
+    await block(page, later.id).click();
+    await expect.poll(() => dialog.locator('.cal-status .hint').textContent()).toBe('Completado y ausente se pueden marcar una vez que empezó el turno.');
+    expect(await dialog.getByRole('button', { name: 'Marcar ausente' }).count()).toBe(0);
+    await dialog.getByLabel('Motivo de la cancelación (opcional)').fill('Avisó que está enferma');
+    await dialog.getByRole('button', { name: 'Cancelar el turno' }).click();
+    await expect.poll(() => textOf(page, '.cal-outcome')).toBe('El turno de Ceci Cancela ahora está cancelado.');
+    expect(await bookingNow(app, barber.key, later.id)).toMatchObject({ status: 'cancelled', cancellationReason: 'Avisó que está enferma' });
+    await expect.poll(() => block(theirs.page, later.id).count(), { timeout: 2000 }).toBe(0);
+
+    // Beto's booking is cancelled elsewhere while his details are open: the API refuses, in words.
+    await block(page, gone.id).click();
+    await expect.poll(() => dialog.getByRole('button', { name: 'Cancelar el turno' }).count()).toBe(1);
+    const elsewhere = await app.app.inject({ method: 'POST', url: `/v1/bookings/${gone.id}/cancel`, headers: app.auth(barber.key), payload: { overridePolicy: true } });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+    await dialog.getByRole('button', { name: 'Cancelar el turno' }).click();
+    await expect.poll(() => textOf(page, 'dialog .cal-refusal')).toBe('El turno de Beto Doble no cambió. Este turno está cancelado o ya terminó.');
+    await expectAccessible(page);
+
+    // The viewer reads the details but is offered no change.
+    await block(theirs.page, missed.id).click();
+    await expect.poll(() => theirs.page.locator('dialog.cal-dialog h2').textContent()).toBe('Turno: Ana Falta');
+    expect(await theirs.page.locator('dialog .cal-status').count()).toBe(0);
+    expect(await theirs.page.locator('dialog button').allTextContents()).toEqual(['Cerrar']);
+    await Promise.all([mine.close(), theirs.close()]);
   });
 });
 

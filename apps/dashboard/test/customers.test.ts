@@ -135,4 +135,45 @@ describe('customers', () => {
     expect(refused.statusCode).toBe(403);
     await dash.close();
   });
+
+  it('flags a regular who stopped coming, with why, on the customers list, the profile and the home page', async () => {
+    // Marta came every three weeks on Wednesdays at 12:00; her last cut was on 14 October, 42 days before "today".
+    const serviceId = await firstService(app, key);
+    const today = app.clock.now();
+    for (const [i, date] of ['2026-09-02', '2026-09-23', '2026-10-14'].entries()) {
+      const start = `${date}T15:00:00Z`;
+      app.clock.set(Date.parse(start) - 3 * 86_400_000);
+      const customer = { name: 'Marta Díaz', phone: '+5491155557777' };
+      const res = i === 0 // the first on the public page, which makes her a contact; then at the counter
+        ? await app.app.inject({ method: 'POST', url: '/v1/book/barberpro-palermo/bookings', payload: { serviceId, start, customer } })
+        : await app.app.inject({ method: 'POST', url: '/v1/bookings', headers: app.auth(key), payload: { serviceId, start, customer, sourceChannel: 'dashboard' } });
+      expect(res.statusCode, res.body).toBe(201);
+      app.clock.set(Date.parse(start) + 2 * 3_600_000);
+      expect((await api(app, key).patch(`/v1/bookings/${res.json().id}`, { status: 'completed' })).statusCode).toBe(200);
+    }
+    app.clock.set(today);
+    const why = /^42 días desde la última visita; suele venir cada 21 días \(en riesgo desde 15 (de )?nov\.? (de )?2026\)$/;
+
+    const dash = await openAs(browser, base, eva, { locale: 'es-AR', path: '/app/customers' });
+    const { page } = dash;
+    await expect.poll(() => page.locator('#at-risk-heading').textContent()).toBe('Clientes en riesgo');
+    await expect.poll(() => page.locator('.at-risk-list li a').allTextContents()).toEqual(['Marta Díaz']);
+    expect(await page.locator('.at-risk-list .at-risk-reason').textContent()).toMatch(why);
+    const row = page.locator('.customer-row', { hasText: 'Marta Díaz' });
+    expect(await row.locator('.badge.at-risk').textContent()).toBe('En riesgo');
+    expect(await page.locator('.customer-row .badge.at-risk').count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'customers-at-risk');
+
+    await page.locator('.at-risk-list a').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Marta DíazEn riesgo');
+    expect(await page.locator('.at-risk-note').textContent()).toMatch(why);
+    await expectAccessible(page);
+
+    await page.goto(`${base}/app/`);
+    await expect.poll(() => page.locator('#home-at-risk-heading').textContent()).toBe('1 cliente en riesgo');
+    expect(await page.locator('.at-risk-list li a').allTextContents()).toEqual(['Marta Díaz']);
+    await expectAccessible(page);
+    await dash.close();
+  });
 });

@@ -47,10 +47,10 @@ describe('the inbox', () => {
     await tabTo(page, 'a.conversation');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.message.by-customer .text').allTextContents()).toContain('Hi, I’d like to book a small van on Friday morning');
-    expect(await page.locator('.hint').first().textContent()).toMatch(/Take over to reply/);
+    expect(await page.locator('p.hint', { hasText: 'Take over to reply' }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Inbox' }).getAttribute('aria-current')).toBe('page');
 
-    await tabTo(page, 'button:not(.secondary):not([type=submit])');
+    await tabTo(page, '.thread-head button:not(.secondary)');
     expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Take over');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.handler-now').textContent()).toMatch(/^With a person \(until \d{2}:\d{2}\)$/);

@@ -75,7 +75,7 @@ describe('a person in two businesses', () => {
     expect(await sections.getByRole('link', { name: 'Business' }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(page);
 
-    await page.getByLabel('Language').selectOption('pt-BR');
+    await page.getByLabel('Language', { exact: true }).selectOption('pt-BR');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Configurações');
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('pt-BR');
     // A deep link opens the page straight away, in the language chosen before.

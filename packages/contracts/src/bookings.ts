@@ -3,8 +3,9 @@ import { Id, Instant, Money, PageQuery, TimeZone } from './common';
 
 export const BookingStatus = z.enum(['pending', 'confirmed', 'cancelled', 'completed', 'no_show']);
 export const SourceChannel = z.enum([
-  'api', 'web', 'booking_page', 'dashboard', 'whatsapp', 'instagram', 'messenger', 'telegram', 'sms', 'email', 'phone', 'walk_in',
+  'api', 'web', 'booking_page', 'dashboard', 'whatsapp', 'instagram', 'messenger', 'telegram', 'sms', 'email', 'phone', 'walk_in', 'test',
 ]);
+export type SourceChannel = z.infer<typeof SourceChannel>;
 export const Customer = z.object({
   name: z.string().trim().min(1).max(200),
   phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +5511987654321').optional(),

@@ -77,6 +77,16 @@ export const Channel = z.object({
   createdAt: z.string(), updatedAt: z.string(),
 });
 export type Channel = z.infer<typeof Channel>;
+/** How a channel is doing, for the settings list: a setup mistake shows as refused webhooks and no inbound events. */
+export const ChannelActivity = z.object({
+  lastInboundAt: z.string().nullable().describe('the last event the provider delivered'),
+  lastOutboundAt: z.string().nullable().describe('the last message the provider took from us'),
+  failedSends7d: z.number().int().describe('sends that failed for good in the last 7 days'),
+  lastRejectedAt: z.string().nullable().describe('the last webhook call refused (a wrong signature or secret)'),
+});
+export type ChannelActivity = z.infer<typeof ChannelActivity>;
+export const ChannelListed = Channel.extend({ activity: ChannelActivity });
+export type ChannelListed = z.infer<typeof ChannelListed>;
 
 const Language = z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'a language code like pt_BR, es_AR, en_GB or en');
 export const TemplateCreate = z.object({
@@ -93,6 +103,11 @@ export const TemplateUpdate = z.object({
 });
 export const Template = TemplateCreate.extend({ id: z.uuid(), createdAt: z.string(), updatedAt: z.string() });
 export type Template = z.infer<typeof Template>;
+export const ReplyWindow = z.object({
+  closed: z.boolean().describe('true when the channel only delivers approved templates now (WhatsApp and others: 24 h after the customer last wrote)'),
+  lastInboundAt: z.string().nullable(), closesAt: z.string().nullable().describe('when free text stops being allowed; null on channels without a window'),
+  templates: z.array(Template).describe('the approved templates that may be sent instead'),
+});
 export const TemplateSend = z.object({
   name: z.string().min(1).max(512), language: Language.optional().describe("defaults to the customer's language"),
   variables: z.array(z.string().max(1024)).max(20).default([]),

@@ -36,3 +36,19 @@ export const LiveFrame = z.object({
   data: z.record(z.string(), z.unknown()).describe('ids, times and statuses only'),
 });
 export type LiveFrame = z.infer<typeof LiveFrame>;
+
+/** A customer at risk of not coming back (GET /v1/customers/at-risk); the rule is in the analytics module's domain/at-risk.ts. */
+export const AtRiskCustomer = z.object({
+  contactId: Id,
+  name: z.string().nullable(),
+  reason: z.enum(['lapsed', 'missed']).describe('lapsed: a regular overdue by 1.5× their usual interval with nothing booked; missed: two or more no-shows or cancellations in a row'),
+  since: LocalDate.describe("the tenant-local day the customer became at risk"),
+  lastVisit: Instant.nullable().describe('lapsed: the last completed visit'),
+  visits: z.number().int().nullable().describe('lapsed: completed visits (one per day)'),
+  usualIntervalDays: z.number().nullable().describe('lapsed: the median days between visits'),
+  daysSince: z.number().int().nullable().describe("lapsed: the tenant's calendar days since the last visit"),
+  missedInARow: z.number().int().nullable().describe('missed: no-shows and cancellations since the last visit'),
+});
+export type AtRiskCustomer = z.infer<typeof AtRiskCustomer>;
+export const AtRiskList = z.object({ timeZone: z.string(), items: z.array(AtRiskCustomer).describe('most recently at risk first') });
+export type AtRiskList = z.infer<typeof AtRiskList>;

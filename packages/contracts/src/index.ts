@@ -6,6 +6,7 @@ export * from './errors';
 export * from './blueprint';
 export * from './conversations';
 export * from './assistant';
+export * from './assistant-test-chat';
 export * from './contacts';
 export * from './llm';
 export * from './channels';

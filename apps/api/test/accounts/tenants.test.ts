@@ -26,6 +26,7 @@ describe('tenants and API keys', () => {
     expect(body.apiKey).toMatchObject({ id: expect.any(String), name: expect.any(String), prefix: expect.any(String), key: expect.any(String) });
     expect(body.apiKey.key.startsWith(body.apiKey.prefix)).toBe(true);
     expect(body.apiKey.prefix.length).toBeLessThan(body.apiKey.key.length);
+    expect(body.apiKey.prefix).toMatch(/^fd_[0-9a-f]{32}_[\w-]{6}$/); // ends in the start of the secret part, so a tenant's keys differ
 
     const me = await app.app.inject({ method: 'GET', url: '/v1/tenant', headers: app.auth(body.apiKey.key) });
     expect(me.statusCode).toBe(200);

@@ -79,7 +79,7 @@ describe('erasing a contact (GDPR/LGPD)', () => {
     // The search below is only worth something if it finds her first, in all these places.
     expect(before.map((b) => b.where)).toEqual(expect.arrayContaining(['pgboss.job.data', 'pgboss.job.singleton_key',
       'public.audit_values.value', 'public.bookings.customer_name', 'public.channel_identities.handle', 'public.contact_events.detail',
-      'public.contacts.email', 'public.contacts.name', 'public.contacts.phone', 'public.conversations.state', 'public.events.data',
+      'public.contacts.email', 'public.contacts.name', 'public.contacts.phone', 'public.conversation_notes.text', 'public.conversations.state', 'public.events.data',
       'public.inbound_events.payload', 'public.lead_notes.text', 'public.leads.fields', 'public.messages.text', 'public.outbox.handle',
       'public.ticket_events.detail', 'public.tickets.subject', 'public.webhook_deliveries.body']));
     expect(new Set(before.map((b) => b.needle))).toEqual(new Set([...tracesOf(BEATRIZ), WHATSAPP_SENTENCE]));

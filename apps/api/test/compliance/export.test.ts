@@ -43,6 +43,7 @@ describe('exporting a contact (GDPR/LGPD access)', () => {
     expect(text('bookings.csv')).toContain(BEATRIZ.name);
     expect(data.data.leads).toEqual([expect.objectContaining({ id: beatriz.leadId })]);
     expect(text('lead_notes.csv')).toContain(`Ligar para ${BEATRIZ.name}`);
+    expect(text('conversation_notes.csv')).toContain(`${BEATRIZ.name} prefere WhatsApp: ${BEATRIZ.email}`);
     expect(data.data.lead_timeline.length).toBeGreaterThan(0);
     expect(text('tickets.csv')).toContain(`Retorno para ${BEATRIZ.name}`);
     expect(data.data.audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['PATCH /v1/contacts/:id', 'POST /v1/leads/:id/notes']));

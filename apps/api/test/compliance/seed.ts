@@ -50,6 +50,8 @@ export async function seedPerson(app: TestApp, key: string, slug: string, p: Per
     return l.bookingIds?.length ? l.bookingIds as string[] : undefined;
   }, 'the booking on the lead');
   expect((await api(app, key).post(`/v1/leads/${lead.id}/notes`, { text: `Ligar para ${p.name} no ${p.phoneNational} depois das 18h` })).statusCode).toBe(201);
+  const note = await api(app, key).post(`/v1/conversations/${chat.conversationId}/notes`, { text: `${p.name} prefere WhatsApp: ${p.email}` });
+  expect(note.statusCode, note.body).toBe(201);
   const ticket = await api(app, key).post('/v1/tickets', { conversationId: chat.conversationId, subject: `Retorno para ${p.name}` });
   expect(ticket.statusCode, ticket.body).toBe(201);
   return { contactId, conversationId: chat.conversationId, leadId: lead.id, bookingIds, ticketId: ticket.json().id as string, chat };

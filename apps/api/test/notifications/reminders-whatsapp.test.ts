@@ -82,9 +82,10 @@ describe('a booking made over WhatsApp, across the change to British Summer Time
     if (/name/i.test(textOf(afterTap.at(-1)!))) await customerSays('John Smith');
     const booked = await customerSays('yes');
     expect(textOf(booked.at(-1)!)).toMatch(/Consultation/);
-    const [row] = readable(await app.db.query<{ id: string; start_at: Date; customer_name: string }>(`SELECT id, start_at, customer_name FROM bookings`))
-      .filter((b) => b.customer_name === 'John Smith');
+    const [row] = readable(await app.db.query<{ id: string; start_at: Date; customer_name: string; source_channel: string }>(
+      `SELECT id, start_at, customer_name, source_channel FROM bookings`)).filter((b) => b.customer_name === 'John Smith');
     bookingId = row!.id;
+    expect(row!.source_channel).toBe('whatsapp');
     expect(row!.start_at.toISOString()).toBe('2027-03-28T09:00:00.000Z'); // 10:00 BST
 
     // Planned by the notifications consumer of booking.created: allow for its retries on a loaded machine.

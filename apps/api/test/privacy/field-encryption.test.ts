@@ -59,7 +59,7 @@ describe('personal fields encrypted at rest', () => {
 
     expect(await first.encryptPersonalFields()).toEqual({ contacts: 1, bookings: 0, messages: 1, conversations: 0, channel_identities: 0, outbox: 0, inbound_events: 0,
       webhook_deliveries: 0, idempotency_keys: 0, audit_values: 0, events: 0, leads: 0, lead_notes: 0, tickets: 0, ticket_events: 0,
-      ticket_ratings: 0, contact_events: 0, notices: 0, contact_consents: 0 });
+      ticket_ratings: 0, contact_events: 0, notices: 0, contact_consents: 0, conversation_notes: 0 });
     const stored = await onDisk(first);
     expect(stored.length).toBeGreaterThan(3 + 3 + 3 + 1); // Ana, her booking, Bruno, his message, and the audit trail's values
     for (const v of stored) expect(v).toMatch(new RegExp(`^enc:v1:${idOf(keyA)}:`));
@@ -101,7 +101,7 @@ describe('personal fields encrypted at rest', () => {
     const moved = await second.rotateKeys();
     expect(moved.fields).toEqual({ contacts: 2, bookings: 1, messages: 1, conversations: 1, channel_identities: 1, outbox: 1, inbound_events: 1,
       webhook_deliveries: 0, idempotency_keys: 0, audit_values: expect.any(Number), events: expect.any(Number), leads: 0, lead_notes: 0,
-      tickets: 0, ticket_events: 0, ticket_ratings: 0, contact_events: 0, notices: 0, contact_consents: 0 });
+      tickets: 0, ticket_events: 0, ticket_ratings: 0, contact_events: 0, notices: 0, contact_consents: 0, conversation_notes: 0 });
     expect(moved.fields.audit_values).toBeGreaterThan(0); // the booking's customer, as the audit trail keeps it
     expect(moved.secrets).toMatchObject({ 'webhook_endpoints.secret': 1, 'secret_key_check.sealed': 1 });
     for (const v of await onDisk(second)) expect(v).toMatch(new RegExp(`^enc:v1:${idOf(keyB)}:`));

@@ -12,6 +12,7 @@ const BODIES: Record<string, unknown> = {
   'PATCH /v1/resources/:id': { name: 'Renamed' },
   'PUT /v1/resources/:id/schedule': { timeZone: 'America/Sao_Paulo', weekly: {}, overrides: [] },
   'PATCH /v1/services/:id': { name: 'Renamed' },
+  'PATCH /v1/locations/:id': { name: 'Renamed' },
   'POST /v1/bookings/:id/cancel': {},
   'POST /v1/bookings/:id/reschedule': { start: '2030-01-08T13:00:00Z' },
   'POST /v1/conversations/:id/messages': { text: 'hello' },
@@ -43,9 +44,11 @@ export async function ownIds(app: TestApp, tenant: { key: string; slug: string }
   const contacts = (await app.app.inject({ method: 'GET', url: '/v1/contacts', headers })).json().items;
   const invitation = await post('/v1/team/invitations', { email: `invitee-${tenant.slug}@matrix.test`, role: 'agent' });
   const apiKey = await post('/v1/api-keys', { name: 'other', scopes: ['*'] });
+  const location = await post('/v1/locations', { name: 'Matrix' });
   const byPrefix: [string, Record<string, string>][] = [
     ['/v1/resources/', { id: resourceIds[0]! }],
     ['/v1/services/', { id: serviceId }],
+    ['/v1/locations/', { id: location.id }],
     ['/v1/bookings/', { id: booking.id }],
     ['/v1/holds/', { id: hold.id }],
     ['/v1/conversations/', { id: conversationId }],

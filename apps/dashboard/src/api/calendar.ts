@@ -90,6 +90,26 @@ export function useReschedule() {
   });
 }
 
+/** Marks a booking completed or a no-show (PATCH /v1/bookings/:id). */
+export function useSetStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: 'completed' | 'no_show' }) =>
+      api<Booking>(`/v1/bookings/${id}`, { method: 'PATCH', body: { status } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['bookings'] }),
+  });
+}
+
+/** Cancels a booking, with the staff member's reason (POST /v1/bookings/:id/cancel). */
+export function useCancelBooking() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api<Booking>(`/v1/bookings/${id}/cancel`, { method: 'POST', body: reason ? { reason } : {} }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['bookings'] }),
+  });
+}
+
 export interface NewBooking { serviceId: string; start: string; resourceIds?: string[]; customer: { name: string; phone?: string } }
 
 export function useCreateBooking() {

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Booking, ConsentRecord, Contact, ContactEvent, ContactWithIdentities as WithIdentities, ErasureRequest } from '@frontdesk/contracts';
+import type { AtRiskCustomer, AtRiskList, Booking, ConsentRecord, Contact, ContactEvent, ContactWithIdentities as WithIdentities, ErasureRequest } from '@frontdesk/contracts';
 import type { z } from 'zod';
 import { api } from './client';
 import { useSession } from './session';
 
-export type { Contact, ContactEvent, ConsentRecord, ErasureRequest };
+export type { AtRiskCustomer, Contact, ContactEvent, ConsentRecord, ErasureRequest };
 export type ContactWithIdentities = z.infer<typeof WithIdentities>;
 
 /**
@@ -37,6 +37,16 @@ function useCustomerQuery<T>(id: string, part: string, path: string, enabled = t
 export const useCustomer = (id: string) => useCustomerQuery<ContactWithIdentities>(id, 'contact', `/v1/contacts/${id}`);
 export const useCustomerHistory = (id: string) => useCustomerQuery<{ items: ContactEvent[] }>(id, 'history', `/v1/contacts/${id}/history`);
 export const useCustomerConsents = (id: string) => useCustomerQuery<{ items: ConsentRecord[] }>(id, 'consents', `/v1/contacts/${id}/consents`);
+
+/** Customers at risk of not coming back (GET /v1/customers/at-risk); read again on every booking change. */
+export function useAtRisk() {
+  const tenantId = useTenantId();
+  return useQuery({
+    queryKey: ['customers', tenantId, 'at-risk'],
+    queryFn: async () => (await api<AtRiskList>('/v1/customers/at-risk')).items,
+    enabled: tenantId !== undefined,
+  });
+}
 
 /** The bookings linked to the contact's lead, latest first. */
 export function useCustomerBookings(id: string, bookingIds: readonly string[]) {

@@ -6,6 +6,7 @@ import { changes, movedTop, rescheduleBody, resizedBottom, snap } from './drag';
 import { closedIntervals, hoursOn, workingIntervals, within } from './hours';
 import { onResource, place } from './layout';
 import { describeReasons, reasonsOf } from './reasons';
+import { statusActions } from './status';
 import { dayColumn, wallColumn } from './timeline';
 import { clockChanges, firstOpenY, gridColumns, pickDate, shownResources, step, viewRange } from './view';
 
@@ -152,5 +153,19 @@ describe('the calendar view', () => {
     expect(pickDate('2026-03-29', 0, 'Europe/London')).toBe('2026-03-29');
     expect(pickDate('nonsense', Date.parse('2026-03-29T12:00:00Z'), 'Asia/Kolkata')).toBe('2026-03-29');
     expect(step('week', '2026-03-29', -1)).toBe('2026-03-22');
+  });
+});
+
+describe('status changes from the calendar', () => {
+  const start = '2026-03-04T13:00:00Z';
+  const before = Date.parse(start) - 60_000;
+  const after = Date.parse(start) + 60_000;
+  it('marks completed or no-show only once the booking has started; cancels only what is still active', () => {
+    expect(statusActions({ status: 'confirmed', start }, before)).toEqual({ complete: false, noShow: false, cancel: true, notStartedYet: true });
+    expect(statusActions({ status: 'confirmed', start }, after)).toEqual({ complete: true, noShow: true, cancel: true, notStartedYet: false });
+    expect(statusActions({ status: 'pending', start }, Date.parse(start))).toMatchObject({ complete: true, noShow: true });
+    expect(statusActions({ status: 'completed', start }, after)).toEqual({ complete: false, noShow: true, cancel: false, notStartedYet: false });
+    expect(statusActions({ status: 'no_show', start }, after)).toEqual({ complete: true, noShow: false, cancel: false, notStartedYet: false });
+    expect(statusActions({ status: 'cancelled', start }, after)).toEqual({ complete: false, noShow: false, cancel: false, notStartedYet: false });
   });
 });

@@ -1,6 +1,7 @@
 import { calendarEn } from './pages/calendar-en';
 import { leadsEn } from './pages/leads-en';
 import { customersEn } from './pages/customers-en';
+import { inboxWorkEn } from './pages/inbox-work-en';
 import { settingsEn } from './pages/settings-en';
 /** The dashboard's words in English; pt-BR.ts and es-AR.ts must have the same shape. */
 export const en = {
@@ -66,6 +67,7 @@ export const en = {
   calendar: calendarEn,
   leads: leadsEn,
   customers: customersEn,
+  inboxWork: inboxWorkEn,
   settings: settingsEn,
   notFound: 'There is no page here.',
   inbox: {

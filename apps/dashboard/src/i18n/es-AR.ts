@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { calendarEsAR } from './pages/calendar-es-AR';
 import { leadsEsAR } from './pages/leads-es-AR';
 import { customersEsAR } from './pages/customers-es-AR';
+import { inboxWorkEsAR } from './pages/inbox-work-es-AR';
 import { settingsEsAR } from './pages/settings-es-AR';
 
 export const esAR: Messages = {
@@ -67,6 +68,7 @@ export const esAR: Messages = {
   calendar: calendarEsAR,
   leads: leadsEsAR,
   customers: customersEsAR,
+  inboxWork: inboxWorkEsAR,
   settings: settingsEsAR,
   notFound: 'No hay ninguna página acá.',
   inbox: {

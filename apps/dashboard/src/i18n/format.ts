@@ -36,12 +36,16 @@ export function formatters(locale: string, timeZone: string) {
   const shortDay = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
   const offset = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', ...hourCycleOf(locale) });
+  const calendarDate = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
   return {
     time: (at: string | number) => time.format(new Date(at)),
     timeRange: (from: string, to: string) => time.formatRange(new Date(from), new Date(to)),
     dateTime: (at: string | number) => dateTime.format(new Date(at)),
     longDay: (ms: number) => longDay.format(ms),
     shortDay: (ms: number) => shortDay.format(ms),
+    /** A day the API names as YYYY-MM-DD (already the tenant's local day). */
+    localDate: (date: string) => calendarDate.format(Date.parse(`${date}T12:00:00Z`)),
+    number: (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n),
     money(m: Money): string {
       const f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
       return f.format(m.amount / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { calendarPtBR } from './pages/calendar-pt-BR';
 import { leadsPtBR } from './pages/leads-pt-BR';
 import { customersPtBR } from './pages/customers-pt-BR';
+import { inboxWorkPtBR } from './pages/inbox-work-pt-BR';
 import { settingsPtBR } from './pages/settings-pt-BR';
 
 export const ptBR: Messages = {
@@ -67,6 +68,7 @@ export const ptBR: Messages = {
   calendar: calendarPtBR,
   leads: leadsPtBR,
   customers: customersPtBR,
+  inboxWork: inboxWorkPtBR,
   settings: settingsPtBR,
   notFound: 'Não há nenhuma página aqui.',
   inbox: {

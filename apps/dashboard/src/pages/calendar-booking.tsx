@@ -7,6 +7,7 @@ import { changes, rescheduleBody } from '../calendar/drag';
 import { describeReasons, reasonsOf, type Names } from '../calendar/reasons';
 import { Dialog, Refusal } from './calendar-dialog';
 import { startOf, whenOf, WhenFields, type When } from './calendar-fields';
+import { BookingStatusActions } from './calendar-status';
 
 interface Props {
   booking: Booking;
@@ -20,9 +21,11 @@ interface Props {
   canWrite: boolean;
   onClose(): void;
   onMoved(booking: Booking): void;
+  /** Its status changed (completed, no-show, cancelled): what to tell the staff member. */
+  onChanged(text: string): void;
 }
 
-/** A booking's details, and the keyboard's way to move it or change its length. */
+/** A booking's details, the keyboard's way to move it or change its length, and its status (completed, no-show, cancelled). */
 export function BookingDialog(p: Props) {
   const { t, describe } = useI18n();
   const words = t.calendar.details;
@@ -62,6 +65,7 @@ export function BookingDialog(p: Props) {
           </div>
         </form>
       )}
+      {p.canWrite && <BookingStatusActions booking={b} onChanged={p.onChanged} />}
     </Dialog>
   );
 }

@@ -109,7 +109,8 @@ export function CalendarPage() {
       {opened?.kind === 'booking' && (
         <BookingDialog booking={opened.booking} resourceId={opened.resourceId} resources={resources} service={services.get(opened.booking.serviceId)}
           timeZone={zone} fmt={fmt} names={names} canWrite={canWrite} onClose={() => setOpened(undefined)}
-          onMoved={(b) => { setOpened(undefined); setOutcome({ ok: true, text: movedText(b) }); }} />
+          onMoved={(b) => { setOpened(undefined); setOutcome({ ok: true, text: movedText(b) }); }}
+          onChanged={(text) => { setOpened(undefined); setOutcome({ ok: true, text }); }} />
       )}
       {opened?.kind === 'slot' && (
         <NewBookingDialog start={opened.start} resourceId={opened.resourceId} resources={resources} services={catalogue.data.services}

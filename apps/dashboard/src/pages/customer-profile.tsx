@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { useCustomer, useErasureRequests } from '../api/customers';
+import { useAtRisk, useCustomer, useErasureRequests } from '../api/customers';
 import { useContactLead } from '../api/leads';
 import { useCan } from '../api/permissions';
 import { useTenant, useTenantFormat } from '../api/tenant';
@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { erasureOf } from '../customers/profile';
 import { CustomerDetails } from './customer-details';
 import { CustomerPrivacy } from './customer-privacy';
+import { useRiskReason } from './customer-at-risk';
 import { CustomerBookings, CustomerConsents, CustomerHistory, CustomerIdentities, CustomerLead } from './customer-sections';
 import { ErrorText, Loading } from './notice';
 
@@ -18,6 +19,8 @@ export function CustomerProfile({ id }: { id: string }) {
   const lead = useContactLead(id);
   const erasures = useErasureRequests(can('privacy.request'));
   const fmt = useTenantFormat(useTenant().data);
+  const risk = useAtRisk().data?.find((r) => r.contactId === id);
+  const riskReason = useRiskReason();
 
   if (contact.isError) return <><Back /><ErrorText error={contact.error} /></>;
   if (!contact.data || !fmt) return <Loading />;
@@ -32,7 +35,9 @@ export function CustomerProfile({ id }: { id: string }) {
         {c.name ?? t.customers.unnamed}
         {c.optedOut && <span className="badge">{t.customers.optedOut}</span>}
         {erased && <span className="badge">{t.customers.erased}</span>}
+        {risk && <span className="badge at-risk">{t.customers.atRisk.badge}</span>}
       </h1>
+      {risk && <p className="at-risk-note">{riskReason(risk)}</p>}
       <div className="profile">
         <CustomerDetails contact={c} fmt={fmt} canEdit={can('contacts.write') && !erased} />
         <CustomerLead lead={lead.data} error={lead.error} />

@@ -1,8 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { useCustomerSearch, type Contact } from '../api/customers';
+import { useAtRisk, useCustomerSearch, type AtRiskCustomer, type Contact } from '../api/customers';
 import { useI18n } from '../i18n/i18n';
 import { searchable, searchKind } from '../customers/search';
+import { riskById } from '../customers/at-risk';
+import { AtRiskBadge, AtRiskCard } from './customer-at-risk';
 import { CustomerProfile } from './customer-profile';
 import { ErrorText, Loading } from './notice';
 import './leads.css';
@@ -34,6 +36,7 @@ function CustomerSearch() {
   const results = useCustomerSearch(sent, kind === 'empty' || searchable(kind));
   const inputId = useId();
   const hint = t.customers.searchHints[kind];
+  const risk = riskById(useAtRisk().data);
 
   return (
     <>
@@ -47,14 +50,15 @@ function CustomerSearch() {
         <h2 id="results-heading">{!sent ? t.customers.recent : results.data ? t.customers.results(results.data.length) : t.common.loading}</h2>
         <ErrorText error={results.error} />
         {!results.data ? <Loading /> : results.data.length === 0 ? <p>{t.customers.none}</p> : (
-          <ul className="customer-list">{results.data.map((c) => <CustomerRow key={c.id} contact={c} />)}</ul>
+          <ul className="customer-list">{results.data.map((c) => <CustomerRow key={c.id} contact={c} risk={risk.get(c.id)} />)}</ul>
         )}
       </section>
+      {!sent && <AtRiskCard />}
     </>
   );
 }
 
-function CustomerRow({ contact }: { contact: Contact }) {
+function CustomerRow({ contact, risk }: { contact: Contact; risk: AtRiskCustomer | undefined }) {
   const { t } = useI18n();
   return (
     <li>
@@ -62,6 +66,7 @@ function CustomerRow({ contact }: { contact: Contact }) {
         <span className="name">{contact.name ?? t.customers.unnamed}</span>
         <span className="handles">{[contact.phone, contact.email].filter(Boolean).join(' · ')}</span>
         {contact.optedOut && <span className="badge">{t.customers.optedOut}</span>}
+        {risk && <AtRiskBadge item={risk} />}
       </Link>
     </li>
   );

@@ -6,6 +6,7 @@ import type { Formatters } from '../i18n/format';
 import { dayAround, weekAround } from '../time/zoned';
 import { startingWithin, summarizeWeek } from '../home/summary';
 import { ErrorText, Loading } from './notice';
+import { AtRiskCard } from './customer-at-risk';
 
 /** The current minute (today rolls over at the tenant's midnight without a reload). */
 function useNow(): number {
@@ -64,6 +65,7 @@ export function HomePage() {
           </dl>
         )}
       </section>
+      <AtRiskCard limit={5} onHome headingId="home-at-risk-heading" />
     </>
   );
 }

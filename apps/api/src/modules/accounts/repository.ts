@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
-import type { Location, Tenant, TenantCreate } from '@frontdesk/contracts';
+import type { Location, LocationUpdate, Tenant, TenantCreate, TenantUpdate } from '@frontdesk/contracts';
 
 interface TenantRow { id: string; slug: string; name: string; time_zone: string; locale: string; currency: string; created_at: Date }
 interface LocationRow { id: string; name: string; address: string | null; time_zone: string; created_at: Date }
@@ -27,6 +27,15 @@ export function accountsRepository(db: Queryable) {
     },
     async tenantById(id: string): Promise<Tenant | undefined> {
       const rows = await db.query<TenantRow & Record<string, unknown>>(`SELECT * FROM tenants WHERE id = $1`, [id]);
+      return rows[0] && toTenant(rows[0]);
+    },
+    /** Changes only the fields given (COALESCE keeps the others). */
+    async updateTenant(id: string, t: TenantUpdate): Promise<Tenant | undefined> {
+      const rows = await db.query<TenantRow & Record<string, unknown>>(
+        `UPDATE tenants SET name = COALESCE($2, name), time_zone = COALESCE($3, time_zone), locale = COALESCE($4, locale)
+         WHERE id = $1 RETURNING *`,
+        [id, t.name ?? null, t.timeZone ?? null, t.locale ?? null],
+      );
       return rows[0] && toTenant(rows[0]);
     },
     async listTenants(): Promise<Tenant[]> {
@@ -68,6 +77,21 @@ export function accountsRepository(db: Queryable) {
       const rows = await db.query<LocationRow & Record<string, unknown>>(
         `SELECT * FROM locations WHERE tenant_id = $1 ORDER BY created_at, id`, [tenantId]);
       return rows.map(toLocation);
+    },
+    async location(tenantId: string, id: string): Promise<Location | undefined> {
+      const rows = await db.query<LocationRow & Record<string, unknown>>(
+        `SELECT * FROM locations WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+      return rows[0] && toLocation(rows[0]);
+    },
+    /** Changes only the fields given; an address of null clears it. */
+    async updateLocation(tenantId: string, id: string, l: LocationUpdate): Promise<Location | undefined> {
+      const rows = await db.query<LocationRow & Record<string, unknown>>(
+        `UPDATE locations SET name = COALESCE($3, name), time_zone = COALESCE($4, time_zone),
+           address = CASE WHEN $5 THEN $6 ELSE address END
+         WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+        [tenantId, id, l.name ?? null, l.timeZone ?? null, l.address !== undefined, l.address || null],
+      );
+      return rows[0] && toLocation(rows[0]);
     },
     async locationExists(tenantId: string, id: string): Promise<boolean> {
       return (await db.query(`SELECT 1 FROM locations WHERE tenant_id = $1 AND id = $2`, [tenantId, id])).length > 0;

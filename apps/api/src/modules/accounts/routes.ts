@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiKeyCreate, ApiKeyIssued, Location, LocationCreate, Tenant, TenantCreate, TenantCreated } from '@frontdesk/contracts';
+import { ApiKeyCreate, ApiKeyIssued, Id, Location, LocationCreate, LocationUpdate, Tenant, TenantCreate, TenantCreated, TenantUpdate } from '@frontdesk/contracts';
 import type { ZodApp } from '../../platform/http/server';
 import { requireAdmin, requireTenant } from '../../platform/auth/bearer';
 import { notFound } from '../../shared/errors';
@@ -24,6 +24,13 @@ export function accountsRoutes(app: ZodApp, accounts: AccountsService): void {
     schema: { tags: ['tenants'], summary: 'The tenant of this API key', response: { 200: Tenant } },
   }, async (request) => accounts.tenant(requireTenant(request)));
 
+  app.patch('/v1/tenant', {
+    schema: {
+      tags: ['tenants'], summary: "Change the business's name, time zone or language (bookings keep their instants)",
+      body: TenantUpdate, response: { 200: Tenant },
+    },
+  }, async (request) => accounts.updateTenant(requireTenant(request), request.body));
+
   app.post('/v1/tenants/:slug/api-keys', {
     schema: {
       tags: ['tenants'], summary: 'Issue an API key for a tenant (platform admin key)',
@@ -43,4 +50,13 @@ export function accountsRoutes(app: ZodApp, accounts: AccountsService): void {
   app.get('/v1/locations', {
     schema: { tags: ['locations'], response: { 200: z.object({ items: z.array(Location) }) } },
   }, async (request) => ({ items: await accounts.listLocations(requireTenant(request)) }));
+
+  const ById = z.object({ id: Id });
+  app.get('/v1/locations/:id', {
+    schema: { tags: ['locations'], params: ById, response: { 200: Location } },
+  }, async (request) => accounts.location(requireTenant(request), request.params.id));
+
+  app.patch('/v1/locations/:id', {
+    schema: { tags: ['locations'], summary: "Rename, readdress or move a location's zone (its resources keep their own zone)", params: ById, body: LocationUpdate, response: { 200: Location } },
+  }, async (request) => accounts.updateLocation(requireTenant(request), request.params.id, request.body));
 }

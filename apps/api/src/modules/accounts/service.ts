@@ -1,4 +1,4 @@
-import type { ApiKeyIssued, Location, Tenant, TenantCreate } from '@frontdesk/contracts';
+import type { ApiKeyIssued, Location, LocationUpdate, Tenant, TenantCreate, TenantUpdate } from '@frontdesk/contracts';
 import { AppError, notFound } from '../../shared/errors';
 import { newSecret, sha256 } from '../../shared/ids';
 import type { Database } from '../../platform/db/database';
@@ -23,7 +23,7 @@ export function accountsService(db: Database) {
 
   async function issueKey(tenantId: string, name: string, r = repo, scopes: Scopes = ['*']): Promise<ApiKeyIssued> {
     const key = `fd_${tenantId.replaceAll('-', '')}_${newSecret(24)}`;
-    const prefix = key.slice(0, 14);
+    const prefix = key.slice(0, key.indexOf('_', 3) + 7); // up to 6 characters of the secret part: tells a tenant's keys apart
     const { id, createdAt } = await r.insertApiKey(tenantId, name, prefix, sha256(key), scopes);
     return { id, name, prefix, key, createdAt };
   }
@@ -79,6 +79,15 @@ export function accountsService(db: Database) {
       const t = await repo.tenantById(id);
       if (!t) throw notFound('Tenant');
       return t;
+    },
+    async updateTenant(id: string, patch: TenantUpdate): Promise<Tenant> {
+      return (await repo.updateTenant(id, patch)) ?? Promise.reject(notFound('Tenant'));
+    },
+    async location(tenantId: string, id: string): Promise<Location> {
+      return (await repo.location(tenantId, id)) ?? Promise.reject(notFound('Location'));
+    },
+    async updateLocation(tenantId: string, id: string, patch: LocationUpdate): Promise<Location> {
+      return (await repo.updateLocation(tenantId, id, patch)) ?? Promise.reject(notFound('Location'));
     },
     async createLocation(tenantId: string, input: { name: string; address?: string; timeZone?: string }): Promise<Location> {
       const timeZone = input.timeZone ?? (await this.tenant(tenantId)).timeZone;

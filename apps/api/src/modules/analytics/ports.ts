@@ -1,4 +1,4 @@
-/** What the home summary needs from the other modules (wired in compose.ts). */
+/** What the home summary and the customers at risk need from the other modules (wired in compose.ts). */
 export interface AnalyticsPorts {
   clock: { now(): number };
   tenant(tenantId: string): Promise<{ timeZone: string; currency: string }>;
@@ -9,4 +9,6 @@ export interface AnalyticsPorts {
   }[]>;
   services(tenantId: string): Promise<{ id: string; name: string }[]>;
   resources(tenantId: string, ids: string[]): Promise<{ id: string; name: string }[]>;
+  /** Contacts' names, decrypted (the contacts module's). */
+  contactNames(tenantId: string, ids: string[]): Promise<Map<string, string | null>>;
 }

@@ -1,4 +1,4 @@
-import { DashboardSummary } from '@frontdesk/contracts';
+import { AtRiskList, DashboardSummary } from '@frontdesk/contracts';
 import type { ZodApp } from '../../platform/http/server';
 import { requireTenant } from '../../platform/auth/bearer';
 import type { AnalyticsService } from './service';
@@ -10,4 +10,10 @@ export function analyticsRoutes(app: ZodApp, analytics: AnalyticsService): void 
       summary: "The home page: today's bookings and this week's numbers (Monday to Sunday) in the tenant's time zone",
     },
   }, async (req) => analytics.summary(requireTenant(req)));
+  app.get('/v1/customers/at-risk', {
+    schema: {
+      tags: ['contacts'], response: { 200: AtRiskList },
+      summary: 'Customers at risk of not coming back: regulars overdue by 1.5× their usual interval with nothing booked, or two no-shows/cancellations in a row',
+    },
+  }, async (req) => analytics.atRisk(requireTenant(req)));
 }

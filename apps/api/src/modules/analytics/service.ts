@@ -1,9 +1,13 @@
-import type { DashboardSummary } from '@frontdesk/contracts';
+import type { AtRiskCustomer, AtRiskList, DashboardSummary } from '@frontdesk/contracts';
 import type { Database } from '../../platform/db/database';
 import { isoInstant } from '../../shared/time/iso';
 import { homeWindows, type LocalDays } from './domain/week';
+import { atRiskOf, type AtRisk } from './domain/at-risk';
 import type { AnalyticsPorts } from './ports';
-import { analyticsRepository, type WeekCounts } from './repository';
+import { analyticsRepository, type ContactVisit, type WeekCounts } from './repository';
+
+/** How far back visits are read for the at-risk rule (a yearly customer still has a usual interval). */
+const AT_RISK_LOOKBACK_MS = 3 * 365 * 86_400_000;
 
 const span = (days: LocalDays) => ({ from: days.from, to: days.to, start: isoInstant(days.start), end: isoInstant(days.end) });
 
@@ -39,6 +43,31 @@ export function analyticsService(db: Database, ports: AnalyticsPorts) {
         week: { ...span(week), ...counts, revenue: revenueIn(tenant.currency, counts.revenue) },
       };
     },
+    /** Customers at risk of not coming back (domain/at-risk.ts), most recently at risk first. */
+    async atRisk(tenantId: string): Promise<AtRiskList> {
+      const tenant = await ports.tenant(tenantId);
+      const now = ports.clock.now();
+      const visits = await analyticsRepository(db).contactVisits(tenantId, new Date(now - AT_RISK_LOOKBACK_MS));
+      const flagged = [...groupBy(visits)].flatMap(([contactId, own]) => {
+        const risk = atRiskOf(own, now, tenant.timeZone);
+        return risk ? [{ contactId, risk }] : [];
+      });
+      const names = await ports.contactNames(tenantId, flagged.map((f) => f.contactId));
+      const items = flagged.map(({ contactId, risk }) => present(contactId, names.get(contactId) ?? null, risk))
+        .sort((a, b) => b.since.localeCompare(a.since) || a.contactId.localeCompare(b.contactId));
+      return { timeZone: tenant.timeZone, items };
+    },
   };
 }
 export type AnalyticsService = ReturnType<typeof analyticsService>;
+
+function groupBy(visits: ContactVisit[]): Map<string, ContactVisit[]> {
+  const byContact = new Map<string, ContactVisit[]>();
+  for (const v of visits) byContact.set(v.contactId, [...(byContact.get(v.contactId) ?? []), v]);
+  return byContact;
+}
+
+function present(contactId: string, name: string | null, risk: AtRisk): AtRiskCustomer {
+  const none = { lastVisit: null, visits: null, usualIntervalDays: null, daysSince: null, missedInARow: null };
+  return { contactId, name, ...none, ...risk };
+}

@@ -1,4 +1,4 @@
-import { ChannelConfigs, channelSecretKeys, type Channel, type ChannelCreate, type ChannelType } from '@frontdesk/contracts';
+import { ChannelConfigs, channelSecretKeys, type Channel, type ChannelCreate, type ChannelListed, type ChannelType } from '@frontdesk/contracts';
 import type { Database } from '../../platform/db/database';
 import type { SecretBox } from '../../platform/crypto/secrets';
 import { notFound, validationError } from '../../shared/errors';
@@ -11,6 +11,8 @@ const split = (type: ChannelType, config: Record<string, unknown>) => {
   const secrets = Object.fromEntries(Object.entries(config).filter(([k, v]) => secretKeys.includes(k) && v !== undefined));
   return { open, secrets };
 };
+
+const noActivity = { lastInboundAt: null, lastOutboundAt: null, failedSends7d: 0, lastRejectedAt: null };
 
 /** A tenant's channel accounts: secrets sealed at rest and never returned. */
 export function channelAccounts(db: Database, box: SecretBox, webhookBase: string, changed: (id: string) => void = () => undefined) {
@@ -32,7 +34,12 @@ export function channelAccounts(db: Database, box: SecretBox, webhookBase: strin
       const { open, secrets } = split(input.type, input.config);
       return present(await repo.insert(tenantId, input.type, input.name ?? defaultName(input.type), open, box.seal(secrets)));
     },
-    list: async (tenantId: string) => (await repo.list(tenantId)).map(present),
+    /** The tenant's channels, each with how it is doing. */
+    async list(tenantId: string): Promise<ChannelListed[]> {
+      const rows = await repo.list(tenantId);
+      const activity = await repo.activity(tenantId);
+      return rows.map((row) => ({ ...present(row), activity: activity.get(row.id) ?? noActivity }));
+    },
     get: async (tenantId: string, id: string) => present(await found(tenantId, id)),
     /** Changes the given keys only; a secret not given keeps its value. */
     async update(tenantId: string, id: string, patch: { name?: string; status?: 'active' | 'disabled'; config?: Record<string, unknown> }) {

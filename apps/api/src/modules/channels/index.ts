@@ -65,7 +65,7 @@ export function createChannels(deps: ChannelDeps) {
     queueDepths: (cap: { inbound: number; outbox: number }) => queueDepths(deps.db, cap),
     routes: (app: ZodApp) => {
       channelRoutes(app, accounts, intake, deps.publicBase);
-      templateRoutes(app, templates, deps.conversations, deps.db);
+      templateRoutes(app, templates, deps.conversations, deps.db, deps.clock);
     },
     /** Starts the workers; call after migrations. */
     async startWorkers(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ChannelType } from '@frontdesk/contracts';
+import type { ChannelActivity, ChannelType } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
 import { decryptField, encryptField, encryptSameAll } from '../../platform/crypto/fields';
 import { openEvent, sendLine, sealEvent, type StoredEvent } from './at-rest';
@@ -62,6 +62,21 @@ export function channelsRepository(db: Queryable) {
     },
     async list(tenantId: string): Promise<ChannelRow[]> {
       return (await db.query(`SELECT * FROM channels WHERE tenant_id=$1 ORDER BY created_at`, [tenantId])).map(toChannel);
+    },
+    /** Per channel: the last event in, the last send out, sends failed in 7 days, the last refused webhook call. */
+    async activity(tenantId: string): Promise<Map<string, ChannelActivity>> {
+      const rows = await db.query<{ id: string; last_in: Date | null; last_out: Date | null; failed: number; last_rejected: Date | null }>(
+        `SELECT c.id,
+                (SELECT max(e.received_at) FROM inbound_events e WHERE e.channel_id = c.id) AS last_in,
+                (SELECT max(o.updated_at) FROM outbox o WHERE o.tenant_id = c.tenant_id AND o.channel_id = c.id AND o.status IN ('sent', 'delivered', 'read')) AS last_out,
+                (SELECT count(*)::int FROM outbox o WHERE o.tenant_id = c.tenant_id AND o.channel_id = c.id AND o.status = 'failed'
+                   AND o.updated_at > now() - interval '7 days') AS failed,
+                (SELECT max(r.received_at) FROM webhook_rejections r WHERE r.channel_id = c.id) AS last_rejected
+           FROM channels c WHERE c.tenant_id = $1`, [tenantId], 'channel-activity');
+      return new Map(rows.map((r) => [r.id, {
+        lastInboundAt: r.last_in?.toISOString() ?? null, lastOutboundAt: r.last_out?.toISOString() ?? null,
+        failedSends7d: r.failed, lastRejectedAt: r.last_rejected?.toISOString() ?? null,
+      }]));
     },
 
     /** Stores the events not seen before, from any channels, in one statement; returns the keys ("channel event") of the new ones. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, ChannelCreate, ChannelUpdate, Id } from '@frontdesk/contracts';
+import { Channel, ChannelCreate, ChannelListed, ChannelUpdate, Id } from '@frontdesk/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { ZodApp } from '../../platform/http/server';
 import { requireTenant } from '../../platform/auth/bearer';
@@ -20,7 +20,7 @@ export function channelRoutes(app: ZodApp, accounts: ChannelAccounts, intake: We
     if (!adapters[body.type]) throw validationError([{ path: 'type', message: `${body.type} is not available yet` }]);
     return reply.code(201).send(await accounts.create(requireTenant(req), body));
   });
-  app.get('/v1/channels', { schema: { tags, response: { 200: z.object({ items: z.array(Channel) }) } } },
+  app.get('/v1/channels', { schema: { tags, summary: 'The channels, each with its activity', response: { 200: z.object({ items: z.array(ChannelListed) }) } } },
     async (req) => ({ items: await accounts.list(requireTenant(req)) }));
   app.get('/v1/channels/:id', { schema: { tags, params: z.object({ id: Id }), response: { 200: Channel } } },
     async (req) => accounts.get(requireTenant(req), req.params.id));

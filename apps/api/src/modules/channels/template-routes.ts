@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { ChatMessage, Id, Template, TemplateCreate, TemplateSend, TemplateUpdate } from '@frontdesk/contracts';
+import { ChatMessage, Id, ReplyWindow, Template, TemplateCreate, TemplateSend, TemplateUpdate } from '@frontdesk/contracts';
 import type { ZodApp } from '../../platform/http/server';
 import { requireTenant } from '../../platform/auth/bearer';
 import { AppError, notFound, validationError } from '../../shared/errors';
 import type { ConversationService } from '../conversations/service';
 import { renderTemplate } from './domain/template';
+import { windowClosed, windowClosesAt } from './domain/content';
+import { channelsRepository } from './repository';
 import type { MessageTemplates } from './templates';
 
-export function templateRoutes(app: ZodApp, templates: MessageTemplates, conversations: ConversationService, db: Parameters<MessageTemplates['find']>[0]): void {
+export function templateRoutes(app: ZodApp, templates: MessageTemplates, conversations: ConversationService, db: Parameters<MessageTemplates['find']>[0],
+  clock: { now(): number }): void {
   const tags = ['templates'];
   app.post('/v1/templates', { schema: { tags, body: TemplateCreate, response: { 201: Template }, summary: 'Register a message template (as submitted to the provider)' } },
     async (req, reply) => reply.code(201).send(await templates.create(requireTenant(req), req.body)));
@@ -19,6 +22,22 @@ export function templateRoutes(app: ZodApp, templates: MessageTemplates, convers
   app.delete('/v1/templates/:id', { schema: { tags, params: z.object({ id: Id }) } }, async (req, reply) => {
     await templates.remove(requireTenant(req), req.params.id);
     return reply.code(204).send();
+  });
+
+  app.get('/v1/conversations/:id/reply-window', {
+    schema: { tags: ['conversations'], params: z.object({ id: Id }), response: { 200: ReplyWindow },
+      summary: 'Whether staff may write free text now or only an approved template (the 24-hour window), and those templates' },
+  }, async (req) => {
+    const tenantId = requireTenant(req);
+    const conversation = await conversations.get(tenantId, req.params.id);
+    const repo = channelsRepository(db);
+    const channel = conversation.channelId ? await repo.get(tenantId, conversation.channelId) : undefined;
+    const target = channel ? await repo.handleOf(tenantId, conversation.id) : undefined;
+    if (!channel || !target) return { closed: false, lastInboundAt: null, closesAt: null, templates: [] };
+    const closed = windowClosed(channel.type, target.lastInboundAt, clock.now());
+    return { closed, lastInboundAt: target.lastInboundAt?.toISOString() ?? null,
+      closesAt: windowClosesAt(channel.type, target.lastInboundAt)?.toISOString() ?? null,
+      templates: closed ? await templates.approved(db, tenantId) : [] };
   });
 
   app.post('/v1/conversations/:id/template', {

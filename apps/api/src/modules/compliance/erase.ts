@@ -44,6 +44,8 @@ export async function anonymise(tx: Queryable, tenantId: string, s: PersonScope,
   await run('conversations', `UPDATE conversations SET token_hash = NULL,
       state = ${scrub(`(((state || '{"fields": {}, "customer": {}, "cancelCandidates": []}'::jsonb) #- '{consent,held}') - 'awaiting' - 'sealed')`)}::jsonb
     WHERE tenant_id=$1 AND id = ANY($5::uuid[])`, ids(s.conversationIds));
+  await run('conversations', `UPDATE conversations SET tags = '{}' WHERE tenant_id=$1 AND id = ANY($5::uuid[]) AND tags <> '{}'`, ids(s.conversationIds));
+  await run('conversation_notes', `UPDATE conversation_notes SET text = '${ERASED}' WHERE tenant_id=$1 AND conversation_id = ANY($5::uuid[])`, ids(s.conversationIds));
   await run('messages', `UPDATE messages SET text = '${ERASED}', understanding = NULL, tool_calls = NULL,
       options = ${scrub('options')}::jsonb
     WHERE tenant_id=$1 AND conversation_id = ANY($5::uuid[]) AND author = 'customer'`, ids(s.conversationIds));

@@ -17,8 +17,9 @@ const CLASSES: Record<string, string> = {
     FROM contact_consents WHERE tenant_id=$1 AND contact_id=$2 ORDER BY at, id`,
   channel_identities: `SELECT i.channel_id, ch.type AS channel_type, i.handle, i.conversation_id, i.status, i.last_inbound_at
     FROM channel_identities i JOIN channels ch ON ch.tenant_id = i.tenant_id AND ch.id = i.channel_id WHERE i.tenant_id=$1 AND i.contact_id=$2`,
-  conversations: `SELECT id, channel, channel_id, handled_by, state, created_at, last_message_at
+  conversations: `SELECT id, channel, channel_id, handled_by, tags, state, created_at, last_message_at
     FROM conversations WHERE tenant_id=$1 AND id = ANY($4::uuid[]) ORDER BY created_at`,
+  conversation_notes: `SELECT conversation_id, text, created_at FROM conversation_notes WHERE tenant_id=$1 AND conversation_id = ANY($4::uuid[]) ORDER BY created_at, id`,
   messages: `SELECT conversation_id, seq, direction, author, text, created_at, sent_at
     FROM messages WHERE tenant_id=$1 AND conversation_id = ANY($4::uuid[]) ORDER BY conversation_id, seq`,
   bookings: `SELECT b.id, s.name AS service, b.status, b.start_at, b.end_at, b.customer_name, b.customer_phone, b.customer_email, b.notes,

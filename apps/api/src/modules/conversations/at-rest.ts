@@ -6,7 +6,10 @@ import type { ConversationState, HeldMessage } from './domain/policy/types';
 export const encryptedMessages: EncryptedTable = { table: 'messages', columns: ['text'], json: ['understanding', 'tool_calls'] };
 /** What a turn understood and which tools it ran (names, phones, slots): one encrypted JSON string each. */
 export const sealTurn = (value: unknown) => (value ? JSON.stringify(encryptField(JSON.stringify(value))) : null);
+export const openTurn = (stored: unknown): unknown => (typeof stored === 'string' ? JSON.parse(decryptField(stored)) : stored ?? null);
 export const encryptedStates: EncryptedTable = { table: 'conversations', columns: [], json: ['state'] };
+/** Staff's private notes on a conversation. */
+export const encryptedNotes: EncryptedTable = { table: 'conversation_notes', columns: ['text'] };
 
 /**
  * The dialogue state keeps what the customer told us (name, phone, e-mail, answers, a message held

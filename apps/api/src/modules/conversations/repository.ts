@@ -1,12 +1,13 @@
 import type { AssistantProfile } from '@frontdesk/contracts';
 import type { Queryable } from '../../platform/db/database';
 import { decryptField, encryptField } from '../../platform/crypto/fields';
-import { openState, sealState, sealTurn } from './at-rest';
+import { openState, openTurn, sealState, sealTurn } from './at-rest';
 import type { ConversationState, Reply, ReplyOption } from './domain/policy/types';
 
 export interface ConversationRow {
   id: string; tenantId: string; channel: string; tokenHash: string | null; state: ConversationState;
   handledBy: 'assistant' | 'human'; humanUntil: Date | null; lastMessageAt: Date; contactId: string | null; channelId: string | null;
+  assigneeId: string | null; tags: string[];
 }
 export interface MessageRecord {
   id: string; seq: number; direction: 'in' | 'out'; author: 'customer' | 'assistant' | 'staff'; text: string;
@@ -15,9 +16,10 @@ export interface MessageRecord {
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rows are mapped field by field right here */
-const toConversation = (r: any): ConversationRow => ({
+export const toConversation = (r: any): ConversationRow => ({
   id: r.id, tenantId: r.tenant_id, channel: r.channel, tokenHash: r.token_hash, state: openState(r.state), handledBy: r.handled_by,
   humanUntil: r.human_until, lastMessageAt: r.last_message_at, contactId: r.contact_id, channelId: r.channel_id,
+  assigneeId: r.assignee_id ?? null, tags: r.tags ?? [],
 });
 const toMessage = (r: any): MessageRecord => ({
   id: r.id, seq: Number(r.seq), direction: r.direction, author: r.author, text: decryptField(r.text), options: r.options,
@@ -32,7 +34,7 @@ export interface NewMessage {
 
 export function conversationsRepository(db: Queryable) {
   return {
-    async insert(tenantId: string, channel: string, tokenHash: string | null, state: ConversationState, contactId: string): Promise<ConversationRow> {
+    async insert(tenantId: string, channel: string, tokenHash: string | null, state: ConversationState, contactId: string | null): Promise<ConversationRow> {
       const [row] = await db.query(
         `INSERT INTO conversations (tenant_id, channel, token_hash, state, contact_id) VALUES ($1,$2,$3,$4,$5) RETURNING *`,
         [tenantId, channel, tokenHash, JSON.stringify(sealState(state)), contactId],
@@ -118,7 +120,8 @@ export function conversationsRepository(db: Queryable) {
       return row && toConversation(row);
     },
     async list(tenantId: string, limit: number) {
-      const rows = await db.query(`SELECT * FROM conversations WHERE tenant_id=$1 ORDER BY last_message_at DESC LIMIT $2`, [tenantId, limit]);
+      // Staff's test chats are not customers' conversations: they stay out of the inbox.
+      const rows = await db.query(`SELECT * FROM conversations WHERE tenant_id=$1 AND channel <> 'test' ORDER BY last_message_at DESC LIMIT $2`, [tenantId, limit]);
       return rows.map(toConversation);
     },
     async setHandler(tenantId: string, id: string, handledBy: 'assistant' | 'human', until: Date | null): Promise<void> {
@@ -191,6 +194,14 @@ export function conversationsRepository(db: Queryable) {
         `SELECT * FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND seq = ANY($3::bigint[]) ORDER BY seq`,
         [tenantId, conversationId, seqs]);
       return rows.map(toMessage);
+    },
+    /** The tool calls recorded with the last customer message before `seq` (the message that ended the turn). */
+    async toolCallsBefore(tenantId: string, conversationId: string, seq: number): Promise<unknown[]> {
+      const [row] = await db.query<{ tool_calls: unknown }>(
+        `SELECT tool_calls FROM messages WHERE tenant_id=$1 AND conversation_id=$2 AND direction='in' AND seq < $3 ORDER BY seq DESC LIMIT 1`,
+        [tenantId, conversationId, seq]);
+      const opened = openTurn(row?.tool_calls);
+      return Array.isArray(opened) ? opened : [];
     },
     async messages(tenantId: string, conversationId: string, afterSeq = 0, limit = 200): Promise<MessageRecord[]> {
       const rows = await db.query(

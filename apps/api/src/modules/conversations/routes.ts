@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import {
-  AssistantProfile, ChatHistory, ChatMessage, ChatMessageIn, ChatReplies, ChatStarted, Conversation, Id, StaffMessage, Takeover,
+  AssistantProfile, ChatHistory, ChatMessage, ChatMessageIn, ChatReplies, ChatStarted, Id, StaffMessage,
 } from '@frontdesk/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodApp } from '../../platform/http/server';
 import { openEventStream, type EventStream } from '../../platform/http/sse';
 import { requireTenant } from '../../platform/auth/bearer';
 import type { ConversationService } from './service';
-import type { ConversationRow } from './repository';
 import { chatPage } from './web/chat-page';
 import { widgetScript } from './web/widget';
 
@@ -85,12 +84,6 @@ export function conversationRoutes(app: ZodApp, conversations: ConversationServi
   });
 
   const staff = ['conversations'];
-  const present = (c: ConversationRow) => ({
-    id: c.id, channel: c.channel, handledBy: c.handledBy, humanUntil: c.humanUntil?.toISOString() ?? null,
-    stage: c.state.stage, lang: c.state.lang, lastMessageAt: c.lastMessageAt.toISOString(),
-  });
-  app.get('/v1/conversations', { schema: { tags: staff, response: { 200: z.object({ items: z.array(Conversation) }) } } },
-    async (req) => ({ items: (await conversations.list(requireTenant(req))).map(present) }));
   app.get('/v1/conversations/:id/messages', { schema: { tags: staff, params: z.object({ id: Id }), response: { 200: ChatHistory } } },
     async (req) => {
       const tenantId = requireTenant(req);
@@ -104,12 +97,6 @@ export function conversationRoutes(app: ZodApp, conversations: ConversationServi
     const tenantId = requireTenant(req);
     await conversations.get(tenantId, req.params.id);
     await openStream(req, reply, (events) => conversations.stream(tenantId, req.params.id, resumeFrom(req, req.query.after), events));
-  });
-  app.post('/v1/conversations/:id/takeover', {
-    schema: { tags: staff, params: z.object({ id: Id }), body: Takeover.nullish(), summary: 'A person takes over; the assistant stays silent' },
-  }, async (req, reply) => {
-    await conversations.takeOver(requireTenant(req), req.params.id, req.body?.minutes ?? 120);
-    return reply.code(204).send();
   });
   app.post('/v1/conversations/:id/handback', { schema: { tags: staff, params: z.object({ id: Id }) } }, async (req, reply) => {
     await conversations.handBack(requireTenant(req), req.params.id);

@@ -12,6 +12,7 @@ import { conversationsRepository } from './repository';
 import { runCommand } from './tools';
 import { conversationInbox } from './inbox';
 import { recordFromChannel, type ChannelMessage } from './channel-entry';
+import { bookingSourceOf } from './domain/booking-source';
 import type { ConversationRow, MessageRecord } from './repository';
 import { streamConversation } from './stream';
 import type { MessageListener } from '../../platform/db/listener';
@@ -49,15 +50,17 @@ export function conversationService(db: Database, ports: AssistantPorts, options
   /** Something the customer did in a turn (confirmed a booking, rated us), for the modules that care. */
   async function publishFromTurn(tx: Queryable, tenantId: string, conversationId: string, type: string, data: Record<string, unknown>) {
     const conversation = await conversationsRepository(tx).get(tenantId, conversationId);
+    if (conversation?.channel === 'test') return; // staff trying the assistant: no erasure request or rating to act on
     await ports.events?.publish(tx, { tenantId, type, subjectId: (data.bookingId as string | undefined) ?? conversationId, at: new Date(ports.clock.now()),
       data: { ...data, conversationId, contactId: conversation?.contactId ?? null } });
   }
 
   /** One customer message: understand, run the policy and its tools until done, store it all. */
-  async function turn(tx: Queryable, tenantId: string, conversationId: string, state: ConversationState, text: string, contactId: string | null = null) {
+  async function turn(tx: Queryable, tenantId: string, conversationId: string, state: ConversationState, text: string, contactId: string | null = null,
+    channel?: string) {
     const now = ports.clock.now();
     const tenantCtx = await assistantContext(tenantId);
-    const ctx = { ...tenantCtx.policy, now };
+    const ctx = { ...tenantCtx.policy, now, bookingSource: bookingSourceOf(channel) };
     const repo = conversationsRepository(tx);
     state = await syncConsent(ports, tx, tenantId, contactId, state, ctx);
     const before = state;
@@ -98,7 +101,7 @@ export function conversationService(db: Database, ports: AssistantPorts, options
 
   /** A turn, then whatever it learnt about who the customer is (and whether they want messages) goes to their contact record. */
   const inbox = conversationInbox(db, async (tx, tenantId, conversation, text) => {
-    const outcome = await turn(tx, tenantId, conversation.id, conversation.state, text, conversation.contactId);
+    const outcome = await turn(tx, tenantId, conversation.id, conversation.state, text, conversation.contactId, conversation.channel);
     const before = conversation.state.customer;
     const after = outcome.state.customer;
     let contactId = conversation.contactId;
@@ -126,7 +129,7 @@ export function conversationService(db: Database, ports: AssistantPorts, options
   /** What the turn learnt, for the modules that follow conversations (leads, tickets, webhooks). */
   async function publishTurn(tx: Queryable, tenantId: string, conversation: ConversationRow, contactId: string | null,
     outcome: { state: ConversationState; understanding?: { intent: string } | undefined; toolCalls: unknown[] }) {
-    if (!ports.events) return;
+    if (!ports.events || conversation.channel === 'test') return; // staff trying the assistant: no lead, ticket or webhook
     const at = new Date(ports.clock.now());
     const base = { conversationId: conversation.id, contactId, channel: conversation.channel, channelId: conversation.channelId };
     await ports.events.publish(tx, { tenantId, type: 'conversation.turn', subjectId: conversation.id, at, data: {

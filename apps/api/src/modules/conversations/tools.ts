@@ -47,7 +47,7 @@ export async function runCommand(
       try {
         const booking = await scheduling.bookings.create(tenantId, {
           serviceId: command.serviceId, start: command.offer.start, holdId: command.holdId, seats: 1, status: 'confirmed',
-          sourceChannel: 'web', customer: command.customer,
+          sourceChannel: ctx.bookingSource ?? 'web', customer: command.customer,
         });
         return { kind: 'booked', bookingId: booking.id };
       } catch (err) {

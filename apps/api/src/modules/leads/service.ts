@@ -53,6 +53,8 @@ export function leadsService(db: Database, ports: LeadsPorts, progress: LeadProg
         nextCursor: rows.length === query.limit ? encodeCursor(rows.at(-1)!) : null };
     },
     get: detail,
+    /** Conversations whose response SLA ran out with nobody answering since. */
+    conversationsInBreach: (tenantId: string) => sla.breachedConversations(tenantId),
     /** A person's correction: any stage, owner, tags, answers (which then win over the assistant's), campaign and referral. */
     async update(tenantId: string, id: string, patch: LeadPatch) {
       await leadOr404(tenantId, id);

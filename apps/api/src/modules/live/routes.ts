@@ -19,7 +19,7 @@ export interface LiveRouteDeps {
 
 const DESCRIPTION = `Server-Sent Events of the caller's tenant, from every process: \`change\` for each booking created,
 rescheduled, cancelled or changing status, hold placed or released, message received or sent, conversation taken over,
-handed back or handed off, lead change and SLA breach that the caller may read (\`data\`: {id, type, subjectId, at, data}
+handed back, handed off, assigned or tagged, lead change and SLA breach that the caller may read (\`data\`: {id, type, subjectId, at, data}
 with ids and times only — read the object through the API). \`ready\` once caught up; \`reset\` when a Last-Event-ID cannot
 be honoured (reload everything). Each event's id is a cursor: reconnecting with it as Last-Event-ID (or ?lastEventId=)
 resumes without gaps, up to 1,000 events back. A comment every 15 s keeps the connection open.`;

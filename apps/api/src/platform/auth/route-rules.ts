@@ -57,8 +57,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 
   // Tenant and catalogue.
   'GET /v1/tenant': 'tenant.read',
+  'PATCH /v1/tenant': 'settings.write',
   'GET /v1/locations': 'catalogue.read',
   'POST /v1/locations': 'catalogue.write',
+  'GET /v1/locations/:id': 'catalogue.read',
+  'PATCH /v1/locations/:id': 'catalogue.write',
   'GET /v1/resources': 'catalogue.read',
   'POST /v1/resources': 'catalogue.write',
   'GET /v1/resources/:id': 'catalogue.read',
@@ -95,11 +98,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /v1/conversations/:id/stream': 'conversations.read',
   'POST /v1/conversations/:id/messages': 'conversations.reply',
   'POST /v1/conversations/:id/template': 'conversations.reply',
+  'GET /v1/conversations/:id/reply-window': 'conversations.read',
+  'PATCH /v1/conversations/:id': 'conversations.reply',
+  'GET /v1/conversations/:id/notes': 'conversations.read',
+  'POST /v1/conversations/:id/notes': 'conversations.reply',
   'POST /v1/conversations/:id/takeover': 'conversations.reply',
   'POST /v1/conversations/:id/handback': 'conversations.reply',
 
   // Contacts.
   'GET /v1/contacts': 'contacts.read',
+  'GET /v1/customers/at-risk': 'contacts.read',
   'GET /v1/contacts/:id': 'contacts.read',
   'GET /v1/contacts/:id/history': 'contacts.read',
   'GET /v1/contacts/:id/enrolments': 'contacts.read',
@@ -156,6 +164,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'PUT /v1/assistant/llm': 'billing.manage',
   'DELETE /v1/assistant/llm': 'billing.manage',
   'GET /v1/assistant/llm/usage': 'settings.read',
+  // Staff try the assistant as a customer (agents too: they answer customers; a viewer changes nothing).
+  'POST /v1/assistant/test-chat': 'conversations.reply',
+  'POST /v1/assistant/test-chat/:id/messages': 'conversations.reply',
   'GET /v1/notifications/settings': 'settings.read',
   'PUT /v1/notifications/settings': 'settings.write',
   'GET /v1/booking-page/settings': 'settings.read',

@@ -69,4 +69,15 @@ export const customersEn = {
     rejected: (when: string) => `An erasure request was rejected on ${when}.`,
     requester: { staff: 'staff', customer: 'the customer' } as Record<string, string>,
   },
+  atRisk: {
+    badge: 'At risk',
+    title: 'Customers at risk',
+    help: 'Regulars overdue by half their usual interval with nothing booked, and customers who missed their last two bookings or more.',
+    none: 'No customer is at risk.',
+    lapsed: (days: number, usual: string) => `${days} days since the last visit; usually every ${usual} days`,
+    missed: (n: number) => `Missed the last ${n} bookings (no-show or cancelled)`,
+    since: (date: string) => `at risk since ${date}`,
+    homeTitle: (n: number) => (n === 1 ? '1 customer at risk' : `${n} customers at risk`),
+    seeAll: 'See all customers',
+  },
 };

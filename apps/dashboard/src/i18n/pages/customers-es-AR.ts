@@ -70,4 +70,15 @@ export const customersEsAR: typeof customersEn = {
     rejected: (when) => `Se rechazó un pedido de borrado el ${when}.`,
     requester: { staff: 'el equipo', customer: 'el cliente' },
   },
+  atRisk: {
+    badge: 'En riesgo',
+    title: 'Clientes en riesgo',
+    help: 'Clientes habituales atrasados la mitad de su intervalo de siempre y sin nada reservado, y clientes que faltaron o cancelaron sus dos últimos turnos o más.',
+    none: 'Ningún cliente en riesgo.',
+    lapsed: (days, usual) => `${days} días desde la última visita; suele venir cada ${usual} días`,
+    missed: (n) => `Faltó o canceló sus últimos ${n} turnos`,
+    since: (date) => `en riesgo desde ${date}`,
+    homeTitle: (n) => (n === 1 ? '1 cliente en riesgo' : `${n} clientes en riesgo`),
+    seeAll: 'Ver todos los clientes',
+  },
 };

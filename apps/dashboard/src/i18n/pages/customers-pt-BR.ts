@@ -70,4 +70,15 @@ export const customersPtBR: typeof customersEn = {
     rejected: (when) => `Um pedido de exclusão foi recusado em ${when}.`,
     requester: { staff: 'a equipe', customer: 'o cliente' },
   },
+  atRisk: {
+    badge: 'Em risco',
+    title: 'Clientes em risco',
+    help: 'Clientes frequentes atrasados em metade do intervalo de costume e sem nada agendado, e clientes que faltaram ou cancelaram os dois últimos agendamentos ou mais.',
+    none: 'Nenhum cliente em risco.',
+    lapsed: (days, usual) => `${days} dias desde a última visita; costuma vir a cada ${usual} dias`,
+    missed: (n) => `Faltou ou cancelou os últimos ${n} agendamentos`,
+    since: (date) => `em risco desde ${date}`,
+    homeTitle: (n) => (n === 1 ? '1 cliente em risco' : `${n} clientes em risco`),
+    seeAll: 'Ver todos os clientes',
+  },
 };

@@ -28,3 +28,9 @@ const WINDOW_MS = 24 * 3600_000;
 export function windowClosed(channelType: string, lastInboundAt: Date | null, now: number): boolean {
   return WINDOWED.has(channelType) && (!lastInboundAt || now - lastInboundAt.getTime() >= WINDOW_MS);
 }
+
+/** When free text stops being allowed: null on a channel without a window, the epoch when the customer never wrote. */
+export function windowClosesAt(channelType: string, lastInboundAt: Date | null): Date | null {
+  if (!WINDOWED.has(channelType)) return null;
+  return new Date(lastInboundAt ? lastInboundAt.getTime() + WINDOW_MS : 0);
+}

@@ -13,6 +13,7 @@ const BOOKING: FrameRule = {
 const HOLD: FrameRule = { permission: 'bookings.read', fields: ['serviceId', 'startAt', 'endAt', 'resourceIds', 'expiresAt'] };
 const MESSAGE: FrameRule = { permission: 'conversations.read', fields: ['conversationId', 'messageId', 'author', 'channel', 'seq'] };
 const HANDLER: FrameRule = { permission: 'conversations.read', fields: ['conversationId', 'handledBy', 'humanUntil', 'reason'] };
+const WORK: FrameRule = { permission: 'conversations.read', fields: ['conversationId', 'assigneeId'] };
 const LEAD: FrameRule = {
   permission: 'leads.read',
   fields: ['from', 'to', 'score', 'ownerId', 'conversationId', 'changed', 'by', 'noteId', 'mergedLeadId', 'channel', 'kind', 'dueAt', 'minutes'],
@@ -23,6 +24,7 @@ const RULES: Record<string, FrameRule> = {
   'hold.placed': HOLD, 'hold.released': HOLD,
   'message.received': MESSAGE, 'message.sent': MESSAGE,
   'conversation.taken_over': HANDLER, 'conversation.handed_back': HANDLER, 'conversation.handed_off': HANDLER,
+  'conversation.assigned': WORK, 'conversation.tagged': WORK,
   'lead.created': LEAD, 'lead.updated': LEAD, 'lead.stage_changed': LEAD, 'lead.temperature_changed': LEAD,
   'lead.assigned': LEAD, 'lead.unassigned': LEAD, 'lead.merged': LEAD, 'lead.note_added': LEAD, 'lead.leakage': LEAD,
   'sla.breached': LEAD, 'sla.escalated': LEAD,

@@ -1,3 +1,4 @@
+import type { SourceChannel } from '@frontdesk/contracts';
 import type { DateTimeMention, Lang, Understanding } from '../nlu/types';
 
 /** A slot the assistant offered, as the customer saw it. */
@@ -61,6 +62,8 @@ export interface PolicyContext {
   handoff?: HandoffRules;
   /** Set when the tenant asks new contacts for consent before anything else: the question per language and its purposes. */
   consent?: { purposes: string[]; text: Partial<Record<Lang, string>> };
+  /** The channel its bookings are marked as coming from ('test' in staff's test chat: what it books is real). */
+  bookingSource?: SourceChannel;
 }
 
 /** When this business wants a person instead of the assistant. */

@@ -1,0 +1,38 @@
+import { useMemo } from 'react';
+import { useI18n } from '../i18n/i18n';
+
+/** Every IANA zone the browser knows, plus `current` when it is not among them. */
+function zoneList(current: string): string[] {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set([current, 'UTC', ...zones].filter(Boolean))].sort();
+}
+
+/** A time zone picked from the list (typing its first letters jumps there), labelled. */
+export function ZoneSelect({ id, value, onChange, describedBy }: { id: string; value: string; onChange(zone: string): void; describedBy?: string }) {
+  const { t } = useI18n();
+  const zones = useMemo(() => zoneList(value), [value]);
+  return (
+    <>
+      <label htmlFor={id}>{t.settings.catalogue.timeZone}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy}>
+        {zones.map((z) => <option key={z} value={z}>{z.replace(/_/g, ' ')}</option>)}
+      </select>
+    </>
+  );
+}
+
+/** Shown to roles that may read settings but not change them. */
+export function ReadOnlyNote() {
+  const { t } = useI18n();
+  return <p className="hint read-only-note">{t.settings.catalogue.readOnly}</p>;
+}
+
+export function SavedNote({ show }: { show: boolean }) {
+  const { t } = useI18n();
+  return show ? <p role="status" className="saved">{t.settings.catalogue.saved}</p> : null;
+}
+
+/** A field's problem, tied to it with aria-describedby by the caller. */
+export function FieldProblem({ id, text }: { id: string; text: string | undefined }) {
+  return text ? <p id={id} className="field-error" role="alert">{text}</p> : null;
+}
