@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { ErrorText } from './notice';
 
 /** Every IANA zone the browser knows, plus `current` when it is not among them. */
 function zoneList(current: string): string[] {
@@ -35,4 +36,18 @@ export function SavedNote({ show }: { show: boolean }) {
 /** A field's problem, tied to it with aria-describedby by the caller. */
 export function FieldProblem({ id, text }: { id: string; text: string | undefined }) {
   return text ? <p id={id} className="field-error" role="alert">{text}</p> : null;
+}
+
+/** The end of an add/edit form: what went wrong, cancel, and save (busy while saving). */
+export function FormEnd({ error, saving, onCancel }: { error: unknown; saving: boolean; onCancel(): void }) {
+  const w = useI18n().t.settings.catalogue;
+  return (
+    <>
+      <ErrorText error={error} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onCancel}>{w.cancel}</button>
+        <button type="submit" disabled={saving}>{saving ? w.saving : w.save}</button>
+      </div>
+    </>
+  );
 }

@@ -4,7 +4,7 @@ import { useCan } from '../api/permissions';
 import { useTenant } from '../api/tenant';
 import { useI18n } from '../i18n/i18n';
 import { ErrorText, Loading } from './notice';
-import { ReadOnlyNote, ZoneSelect } from './settings-catalogue-parts';
+import { FormEnd, ReadOnlyNote, ZoneSelect } from './settings-catalogue-parts';
 import './settings-catalogue.css';
 
 interface LocationForm { id?: string; name: string; address: string; timeZone: string }
@@ -70,11 +70,7 @@ function LocationEditor({ form: initial, onDone }: { form: LocationForm; onDone(
       <input id={`location-address-${key}`} value={form.address} maxLength={500} onChange={(e) => setForm({ ...form, address: e.target.value })} />
       <ZoneSelect id={`location-zone-${key}`} value={form.timeZone} onChange={(timeZone) => setForm({ ...form, timeZone })} describedBy={initial.id ? `location-zone-hint-${key}` : undefined} />
       {initial.id && <p id={`location-zone-hint-${key}`} className="hint">{w.locations.zoneHint}</p>}
-      <ErrorText error={save.error} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onDone}>{w.cancel}</button>
-        <button type="submit" disabled={save.isPending}>{save.isPending ? w.saving : w.save}</button>
-      </div>
+      <FormEnd error={save.error} saving={save.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -4,8 +4,7 @@ import { saveService, useCatalogueWrite, type Resource, type Service } from '../
 import { formatLocale } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { moneyInput, parseMoney } from '../settings/money';
-import { ErrorText } from './notice';
-import { FieldProblem } from './settings-catalogue-parts';
+import { FieldProblem, FormEnd } from './settings-catalogue-parts';
 
 interface Form { name: string; duration: string; price: string; deposit: string; resourceIds: string[]; active: boolean }
 
@@ -93,11 +92,7 @@ export function ServiceEditor({ service, resources, tenant, onDone }: { service?
         <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
         {w.services.active}
       </label>
-      <ErrorText error={save.error} />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onDone}>{w.cancel}</button>
-        <button type="submit" disabled={save.isPending}>{save.isPending ? w.saving : w.save}</button>
-      </div>
+      <FormEnd error={save.error} saving={save.isPending} onCancel={onDone} />
     </form>
   );
 }
