@@ -9,7 +9,7 @@ const BOOKINGS = 500;
 const RESOURCES = 10;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-buildDashboard();
+const removeBuild = buildDashboard(); // into a folder of its own, which the server below serves
 const server = await startBenchServer();
 try {
   const created = await api(server.url, ADMIN_KEY, 'POST', '/v1/tenants',
@@ -99,4 +99,5 @@ try {
   await browser.close();
 } finally {
   await server.stop();
+  removeBuild();
 }

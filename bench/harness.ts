@@ -16,7 +16,7 @@ export async function startBenchServer(options: { workers?: boolean; clock?: { n
   fs.chmodSync(dir, 0o755);
   const external = process.env.BENCH_DATABASE_URL;
   const embedded = external ? undefined : await startEmbeddedPostgres(dir, { info: () => undefined, warn: () => undefined });
-  const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), dbPoolMax: Number(process.env.BENCH_POOL ?? 20),
+  const config = { ...loadConfig({ LOG_LEVEL: 'warn', FRONTDESK_DASHBOARD_DIR: process.env.FRONTDESK_DASHBOARD_DIR }), dbPoolMax: Number(process.env.BENCH_POOL ?? 20),
     burstWindowMs: 0, // the burst window is a deliberate wait, not work: measure the turns themselves
     outboundAllowPrivate: true, // the fake providers listen on loopback
     rateLimits: { perKey: 0, perTenant: 0, perIp: 0, signInPerIp: 0, webhooksPerIp: 0 } }; // load from one key on purpose

@@ -1,16 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { useSession } from './api/session';
 import { useI18n } from './i18n/i18n';
 import { SignInPage } from './pages/sign-in';
 import { InvitationPage } from './pages/invitation';
 import { HomePage } from './pages/home';
-import { InboxPage } from './pages/inbox';
-import { LeadsPage } from './pages/leads';
-import { CustomersPage } from './pages/customers';
 import { CalendarPage } from './pages/calendar';
-import { SettingsPage } from './pages/settings';
 import { Shell } from './shell/shell';
 import { Notice, Loading } from './pages/notice';
+
+// Pages loaded when first opened: the first page (home or calendar) does not wait for their code.
+const InboxPage = lazy(() => import('./pages/inbox').then((m) => ({ default: m.InboxPage })));
+const LeadsPage = lazy(() => import('./pages/leads').then((m) => ({ default: m.LeadsPage })));
+const CustomersPage = lazy(() => import('./pages/customers').then((m) => ({ default: m.CustomersPage })));
+const SettingsPage = lazy(() => import('./pages/settings').then((m) => ({ default: m.SettingsPage })));
 
 /** Invitations open for anyone; everything else asks who you are first, then shows the shell. */
 export function App() {
@@ -31,6 +34,7 @@ function SignedIn() {
   if (!session.data) return <SignInPage />;
   return (
     <Shell session={session.data}>
+      <Suspense fallback={<Loading />}>
       <Switch>
         <Route path="/"><HomePage /></Route>
         <Route path="/inbox"><InboxPage /></Route>
@@ -44,6 +48,7 @@ function SignedIn() {
         <Route path="/settings/:section"><SettingsPage /></Route>
         <Route><h1 className="page-title">{t.notFound}</h1></Route>
       </Switch>
+      </Suspense>
     </Shell>
   );
 }
