@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant, startTestApp, type TestApp } from '../../api/test/harness/app';
-import { atStep, bookingsOf, focused, openAt } from './booking-support';
-import { firstService, launchBrowser, openWednesday, tabTo } from './support';
+import type { TestApp } from '../../api/test/harness/app';
+import { atStep, bookingPageSuite, bookingsOf, focused, openAt } from './booking-support';
+import { tabTo } from './support';
 
 const BA = 'America/Argentina/Buenos_Aires';
 let app: TestApp;
@@ -13,14 +13,8 @@ let barber: { key: string; slug: string };
 let flexoraa: { key: string; slug: string };
 
 beforeAll(async () => {
-  app = await startTestApp({ config: { bookingPageLimits: { changesPerMinute: 1000 } } });
-  [barber, flexoraa] = [await seedTenant(app, 'barberpro-palermo'), await seedTenant(app, 'flexoraa')];
   // A Wednesday both are open, at 09:00 in Buenos Aires (17:30 in Kolkata).
-  const open = await openWednesday(app, await Promise.all([barber, flexoraa].map(async (t) => ({ key: t.key, serviceId: await firstService(app, t.key) }))));
-  now = open.now;
-  open.arrive();
-  base = await app.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
+  ({ app, browser, base, now, tenants: [barber, flexoraa] } = await bookingPageSuite(['barberpro-palermo', 'flexoraa']));
 });
 afterAll(async () => browser?.close());
 

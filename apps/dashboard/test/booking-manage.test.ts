@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant, startTestApp, type TestApp } from '../../api/test/harness/app';
-import { bookAsVisitor, bookingsOf, focused, openAt } from './booking-support';
-import { expectAccessible, firstService, launchBrowser, openWednesday, phone, screenshot } from './support';
+import type { TestApp } from '../../api/test/harness/app';
+import { bookAsVisitor, bookingPageSuite, bookingsOf, focused, openAt } from './booking-support';
+import { expectAccessible, phone, screenshot } from './support';
 
 const BA = 'America/Argentina/Buenos_Aires';
 const SP = 'America/Sao_Paulo';
@@ -15,13 +15,7 @@ let kumon: { key: string; slug: string };
 const dateIn = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(ms);
 
 beforeAll(async () => {
-  app = await startTestApp({ config: { bookingPageLimits: { changesPerMinute: 1000 } } });
-  [barber, kumon] = [await seedTenant(app, 'barberpro-palermo'), await seedTenant(app, 'kumon-vila-a')];
-  const open = await openWednesday(app, await Promise.all([barber, kumon].map(async (t) => ({ key: t.key, serviceId: await firstService(app, t.key) }))));
-  now = open.now;
-  open.arrive();
-  base = await app.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
+  ({ app, browser, base, now, tenants: [barber, kumon] } = await bookingPageSuite(['barberpro-palermo', 'kumon-vila-a']));
 });
 afterAll(async () => browser?.close());
 

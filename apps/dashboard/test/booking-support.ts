@@ -1,27 +1,29 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { TestApp } from '../../api/test/harness/app';
-import type { SignedIn } from '../../api/test/harness/staff';
-import { desktop, expectAccessible, screenshot, type DashboardPage } from './support';
+import { seedTenant, startTestApp, type TestApp } from '../../api/test/harness/app';
+import { expectAccessible, firstService, launchBrowser, openDashboard, openWednesday, screenshot, type DashboardPage } from './support';
 
 /**
- * A fresh browser context (own cookies) at `at`, with the browser's clock at `now`: a visitor of
- * the booking page, or — with `person` — a staff member already signed in through their session
- * cookie (the sign-in page has its own tests).
+ * A visitor of the booking page at `at`, or — with `person` — a staff member already signed in
+ * (the sign-in page has its own tests).
  */
-export async function openAt(browser: Browser, base: string, at: string,
-  options: BrowserContextOptions & { now?: number; person?: SignedIn } = {}): Promise<DashboardPage> {
-  const { now, person, ...contextOptions } = options;
-  const context = await browser.newContext({ ...desktop, ...contextOptions });
-  if (person) await context.addCookies([{ name: 'fd_session', value: person.cookies.fd_session, url: base }]);
-  const page = await context.newPage();
-  const cspViolations: string[] = [];
-  page.on('console', (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
-  });
-  if (now !== undefined) await page.clock.setFixedTime(now);
-  await page.goto(`${base}${at}`);
-  return { page, cspViolations, close: () => context.close() };
+export const openAt = (browser: Browser, base: string, at: string, options: Parameters<typeof openDashboard>[2] = {}): Promise<DashboardPage> =>
+  openDashboard(browser, base, { ...options, path: at });
+
+/**
+ * The booking page's suites: an app with these blueprint tenants (limits loose enough for many
+ * changes), its clock on a Wednesday 09:00 in Buenos Aires when every tenant has free times,
+ * listening, and a browser.
+ */
+export async function bookingPageSuite<const B extends readonly string[]>(blueprints: B) {
+  const app = await startTestApp({ config: { bookingPageLimits: { changesPerMinute: 1000 } } });
+  const seeded: { key: string; slug: string }[] = [];
+  for (const blueprint of blueprints) seeded.push(await seedTenant(app, blueprint));
+  const tenants = seeded as { -readonly [K in keyof B]: { key: string; slug: string } };
+  const open = await openWednesday(app, await Promise.all(seeded.map(async (t) => ({ key: t.key, serviceId: await firstService(app, t.key) }))));
+  open.arrive();
+  const base = await app.app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, tenants, now: open.now, base, browser: await launchBrowser() };
 }
 
 /** The step's heading once it shows `title`, then axe on the step (and a screenshot when named). */

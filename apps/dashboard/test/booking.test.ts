@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant, startTestApp, type TestApp } from '../../api/test/harness/app';
+import type { TestApp } from '../../api/test/harness/app';
 import { inviteAndJoin, type SignedIn } from '../../api/test/harness/staff';
-import { atStep, bookingsOf, focused, openAt } from './booking-support';
-import { expectAccessible, firstService, launchBrowser, openWednesday, phone, screenshot } from './support';
+import { atStep, bookingPageSuite, bookingsOf, focused, openAt } from './booking-support';
+import { expectAccessible, phone, screenshot } from './support';
 
 const BA = 'America/Argentina/Buenos_Aires';
 let app: TestApp;
@@ -15,15 +15,9 @@ let kumon: { key: string; slug: string };
 let manager: SignedIn;
 
 beforeAll(async () => {
-  app = await startTestApp({ config: { bookingPageLimits: { changesPerMinute: 1000 } } });
-  [barber, kumon] = [await seedTenant(app, 'barberpro-palermo'), await seedTenant(app, 'kumon-vila-a')];
-  manager = await inviteAndJoin(app, app.auth(barber.key), { email: 'lucia@barberpro.test', role: 'manager', name: 'Lucía Gómez' });
   // A Wednesday both are open, at 09:00 in Buenos Aires and São Paulo.
-  const open = await openWednesday(app, await Promise.all([barber, kumon].map(async (t) => ({ key: t.key, serviceId: await firstService(app, t.key) }))));
-  now = open.now;
-  open.arrive();
-  base = await app.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
+  ({ app, browser, base, now, tenants: [barber, kumon] } = await bookingPageSuite(['barberpro-palermo', 'kumon-vila-a']));
+  manager = await inviteAndJoin(app, app.auth(barber.key), { email: 'lucia@barberpro.test', role: 'manager', name: 'Lucía Gómez' });
 });
 afterAll(async () => browser?.close());
 

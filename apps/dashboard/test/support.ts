@@ -6,6 +6,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser } from '../../api/test/browser/browser';
 import type { TestApp } from '../../api/test/harness/app';
+import type { SignedIn } from '../../api/test/harness/staff';
 
 export { launchBrowser };
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -22,10 +23,15 @@ export interface DashboardPage {
   close(): Promise<void>;
 }
 
-/** A fresh browser context (own cookies) on the dashboard, with the browser's clock at `now`. */
-export async function openDashboard(browser: Browser, base: string, options: BrowserContextOptions & { now?: number; path?: string } = {}): Promise<DashboardPage> {
-  const { now, path: at = '/app/', ...contextOptions } = options;
+/**
+ * A fresh browser context (own cookies) on the dashboard (or `path`), with the browser's clock at
+ * `now`; with `person`, already signed in through their session cookie.
+ */
+export async function openDashboard(browser: Browser, base: string,
+  options: BrowserContextOptions & { now?: number; path?: string; person?: SignedIn } = {}): Promise<DashboardPage> {
+  const { now, path: at = '/app/', person, ...contextOptions } = options;
   const context = await browser.newContext({ ...desktop, ...contextOptions });
+  if (person) await context.addCookies([{ name: 'fd_session', value: person.cookies.fd_session, url: base }]);
   const page = await context.newPage();
   const cspViolations: string[] = [];
   page.on('console', (msg) => {

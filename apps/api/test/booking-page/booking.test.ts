@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, startTestApp, type TestApp } from '../harness/app';
+import { createTenant, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
 import { expectProblem } from '../harness/problem';
-import { tokenOf, visitor } from './visitor';
+import { bookingPageApp, thamesBarbers, tokenOf, type visitor } from './visitor';
 
 // Monday 1 March 2027, noon in London (GMT).
 const NOW = Date.parse('2027-03-01T12:00:00Z');
@@ -16,16 +16,8 @@ let bob: string;
 let other: { slug: string; serviceId: string };
 
 beforeAll(async () => {
-  // Many bookings from one address here; the per-address limit has its own suite (limits.test.ts).
-  app = await startTestApp({ config: { bookingPageLimits: { changesPerMinute: 1000 } } });
-  app.clock.set(NOW);
-  page = visitor(app);
-  const tenant = await createTenant(app, { timeZone: 'Europe/London', locale: 'en-GB', currency: 'GBP', name: 'Thames Barbers' });
-  slug = tenant.slug;
-  const cat = await setupCatalogue(app, tenant.key, { timeZone: 'Europe/London', resources: [{ name: 'Alice' }, { name: 'Bob' }],
-    service: { name: 'Haircut', description: 'Wash, cut and style', durationMinutes: 60, price: { amount: 2500, currency: 'GBP' } } });
-  ({ serviceId, headers: staff } = cat);
-  [alice, bob] = cat.resourceIds as [string, string];
+  ({ app, page } = await bookingPageApp(NOW));
+  ({ slug, staff, haircut: serviceId, alice, bob } = await thamesBarbers(app, { description: 'Wash, cut and style' }));
   const b = await createTenant(app);
   other = { slug: b.slug, serviceId: (await setupCatalogue(app, b.key)).serviceId };
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant, startTestApp, type TestApp } from '../harness/app';
+import { seedTenant, type TestApp } from '../harness/app';
 import { expectProblem } from '../harness/problem';
-import { tokenOf, visitor } from './visitor';
+import { bookingPageApp, tokenOf, type visitor } from './visitor';
 
 // Kumon Vila A (São Paulo, LGPD) asks every new contact for consent; Brazil keeps no daylight-saving time.
 const NOW = Date.parse('2027-03-01T12:00:00Z');
@@ -13,9 +13,7 @@ let serviceId: string;
 let consentText: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ config: { bookingPageLimits: { changesPerMinute: 1000 } } });
-  app.clock.set(NOW);
-  page = visitor(app);
+  ({ app, page } = await bookingPageApp(NOW));
   const kumon = await seedTenant(app, 'kumon-vila-a');
   slug = kumon.slug;
   staff = app.auth(kumon.key);

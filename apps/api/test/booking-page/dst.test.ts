@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, startTestApp, type TestApp } from '../harness/app';
+import { createTenant, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
-import { tokenOf, visitor, type Slot } from './visitor';
+import { bookingPageApp, tokenOf, type Slot, type visitor } from './visitor';
 
 // 2027: New York springs forward on 14 March and falls back on 7 November; London on 28 March and 31 October.
 // For a couple of weeks each time the two cities are 4 hours apart instead of 5. São Paulo and Kolkata keep one offset.
@@ -13,9 +13,7 @@ let london: { slug: string; serviceId: string; staff: Record<string, string> };
 let saoPaulo: { slug: string; serviceId: string };
 
 beforeAll(async () => {
-  app = await startTestApp({ config: { bookingPageLimits: { changesPerMinute: 1000 } } });
-  app.clock.set(Date.parse('2027-03-10T12:00:00Z'));
-  page = visitor(app);
+  ({ app, page } = await bookingPageApp(Date.parse('2027-03-10T12:00:00Z')));
   const l = await createTenant(app, { timeZone: 'Europe/London', locale: 'en-GB', currency: 'GBP', name: 'Speedy Cuts' });
   const lc = await setupCatalogue(app, l.key, { timeZone: 'Europe/London', weekly: EVERY_DAY,
     service: { name: 'Haircut', durationMinutes: 60, horizonDays: 365, price: { amount: 2500, currency: 'GBP' } } });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, startTestApp, type TestApp } from '../harness/app';
+import { createTenant, type TestApp } from '../harness/app';
 import { setupCatalogue } from '../harness/catalogue';
 import { expectProblem } from '../harness/problem';
-import { tokenOf, visitor } from './visitor';
+import { bookingPageApp, thamesBarbers, tokenOf, type visitor } from './visitor';
 
 const NOW = Date.parse('2027-03-01T12:00:00Z');
 const HOUR = 3_600_000;
@@ -16,15 +16,8 @@ let alice: string;
 let bob: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ config: { bookingPageLimits: { changesPerMinute: 1000 } } });
-  app.clock.set(NOW);
-  page = visitor(app);
-  const tenant = await createTenant(app, { timeZone: 'Europe/London', locale: 'en-GB', currency: 'GBP', name: 'Thames Barbers' });
-  slug = tenant.slug;
-  const cat = await setupCatalogue(app, tenant.key, { timeZone: 'Europe/London', resources: [{ name: 'Alice' }, { name: 'Bob' }],
-    service: { name: 'Haircut', durationMinutes: 60, price: { amount: 2500, currency: 'GBP' } } });
-  ({ serviceId: haircut, headers: staff } = cat);
-  [alice, bob] = cat.resourceIds as [string, string];
+  ({ app, page } = await bookingPageApp(NOW));
+  ({ slug, staff, haircut, alice, bob } = await thamesBarbers(app));
   const created = await app.app.inject({ method: 'POST', url: '/v1/services', headers: staff, payload: { name: 'Colour', durationMinutes: 60,
     slotIntervalMinutes: 30, cancellationWindowMinutes: 180, price: { amount: 6000, currency: 'GBP' }, resourceIds: [alice, bob] } });
   colour = created.json().id;

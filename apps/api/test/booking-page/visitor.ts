@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestApp } from '../harness/app';
+import { createTenant, startTestApp, type TestApp } from '../harness/app';
+import { setupCatalogue } from '../harness/catalogue';
 
 export interface Slot {
   start: string; end: string; resourceIds: string[];
@@ -37,4 +38,20 @@ export function tokenOf(res: LightMyRequestResponse): string {
   const body = res.json() as { manageToken: string; manageUrl: string };
   if (!body.manageUrl.endsWith(`/book/manage/${body.manageToken}`)) throw new Error(`manage link without its token: ${body.manageUrl}`);
   return body.manageToken;
+}
+
+/** An app whose booking page takes many changes from one address (the per-address limit has its own suite, limits.test.ts), its clock at `now`. */
+export async function bookingPageApp(now: number) {
+  const app = await startTestApp({ config: { bookingPageLimits: { changesPerMinute: 1000 } } });
+  app.clock.set(now);
+  return { app, page: visitor(app) };
+}
+
+/** Thames Barbers in London: Alice and Bob, and a one-hour haircut at £25. */
+export async function thamesBarbers(app: TestApp, haircut: { description?: string } = {}) {
+  const tenant = await createTenant(app, { timeZone: 'Europe/London', locale: 'en-GB', currency: 'GBP', name: 'Thames Barbers' });
+  const cat = await setupCatalogue(app, tenant.key, { timeZone: 'Europe/London', resources: [{ name: 'Alice' }, { name: 'Bob' }],
+    service: { name: 'Haircut', ...haircut, durationMinutes: 60, price: { amount: 2500, currency: 'GBP' } } });
+  const [alice, bob] = cat.resourceIds as [string, string];
+  return { slug: tenant.slug, staff: cat.headers, haircut: cat.serviceId, alice, bob };
 }
